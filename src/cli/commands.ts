@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { run } from '../pipeline.js';
+import type { ScoreResult, Severity } from '../model/index.js';
+import { FORMAT_NAMES, FORMATTERS } from '../report/index.js';
+import type { FormatName } from '../report/index.js';
+import { diagnosticsText } from '../report/diagnostics-text.js';
+import { EXIT } from './io.js';
+import type { MainOptions } from './io.js';
+import { addRunOptions, collect, toRunOptions } from './options.js';
+import type { RawRunFlags } from './options.js';
+import { failsThreshold } from './thresholds.js';
+import { explainCommand } from './explain.js';
+import { rubricsCommand } from './rubrics.js';
+import { schemaCommand } from './schema.js';
+import { writeOutputs } from './output.js';
+
+type Exit = (code: number) => void;
+
+const EXAMPLES = `
+Examples:
+  $ cqc-score evidence/                         score every statement, table on the terminal
+  $ cqc-score evidence/ --format markdown --output summary.md
+  $ cqc-score evidence/ --format json --format sarif --output result.json --output result.sarif
+  $ cqc-score validate evidence/                check the files only
+  $ cqc-score explain safeguarding evidence/    every rule that fired or could have
+  $ cqc-score evidence/ --fail-under 3          exit 1 when any statement scores below 3
+
+Exit status: 0 nothing at or above the failure threshold; 1 invalid evidence or a
+failed threshold; 2 usage, configuration, rubric or internal error.`;
+
+export function useColor(options: MainOptions, noColor: boolean): boolean {
+  const env = options.env ?? {};
+  if (noColor) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return options.stdout.isTTY === true;
+}
+
+function diagnosticStatus(result: ScoreResult, failOn: Severity): number {
+  return result.diagnostics.some((d) => failsThreshold(d.severity, failOn)) ? EXIT.failed : EXIT.ok;
+}
+
+export function registerCommands(program: Command, options: MainOptions, exit: Exit): void {
+  const { stdout } = options;
+
+  addRunOptions(program)
+    .description('Suggest a CQC score for every quality statement from a folder of YAML evidence')
+    .argument('[dir]', 'evidence folder', '.')
+    .addOption(new Option('-f, --format <name>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`).argParser(collectFormat).default([]))
+    .option('-o, --output <file>', 'write the matching --format to this file (repeatable, in order)', collect, [])
+    .option('--no-color', 'no colour, even on a terminal')
+    .addHelpText('after', EXAMPLES)
+    .action(async (dir: string, flags: RawRunFlags & { format: FormatName[]; output: string[]; color: boolean }) => {
+      const result = run(dir, toRunOptions(flags));
+      const formats: FormatName[] = flags.format.length > 0 ? flags.format : ['table'];
+      await writeOutputs(result, formats, flags.output, { color: useColor(options, !flags.color) }, stdout, dir);
+      exit(diagnosticStatus(result, flags.failOn ?? 'error'));
+    });
+
+  addRunOptions(program.command('validate'))
+    .description('Check an evidence folder against the format and report every problem with its file, line and column')
+    .argument('[dir]', 'evidence folder', '.')
+    .addOption(new Option('--format <name>', 'output format').choices(['text', 'json']).default('text'))
+    .action((dir: string, flags: RawRunFlags & { format: 'text' | 'json' }) => {
+      const result = run(dir, toRunOptions(flags));
+      if (flags.format === 'json') {
+        const { files, items, diagnostics, summary } = result;
+        stdout.write(`${JSON.stringify({ schemaVersion: 1, files, items, summary, diagnostics }, null, 2)}\n`);
+      } else {
+        stdout.write(diagnosticsText(result.diagnostics));
+        const { errors, warnings } = result.summary;
+        stdout.write(`${result.files} file${result.files === 1 ? '' : 's'}, ${result.items} item${result.items === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+      }
+      exit(diagnosticStatus(result, flags.failOn ?? 'error'));
+    });
+
+  explainCommand(program, options, exit);
+  rubricsCommand(program, options);
+  schemaCommand(program, options);
+}
+
+function collectFormat(value: string, previous: FormatName[]): FormatName[] {
+  if (!(FORMAT_NAMES as string[]).includes(value)) {
+    throw new InvalidArgumentError(`unknown format "${value}"; choose from ${FORMAT_NAMES.join(', ')}`);
+  }
+  return [...previous, value as FormatName];
+}
+
+export { FORMATTERS };

@@ -1,0 +1,15 @@
+/** Where the CLI writes: process streams in production, buffers in tests. */
+export interface Writer {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface MainOptions {
+  argv: string[];
+  stdout: Writer;
+  stderr: Writer;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+export const EXIT = { ok: 0, failed: 1, fatal: 2 } as const;

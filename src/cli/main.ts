@@ -1,0 +1,47 @@
+import { Command, CommanderError, Option } from 'commander';
+import { FatalError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { diagnosticLine } from '../report/diagnostics-text.js';
+import { EXIT } from './io.js';
+import type { MainOptions } from './io.js';
+import { registerCommands } from './commands.js';
+
+/**
+ * The whole CLI: parses argv, runs a command, and returns the exit status.
+ * 0 nothing at or above the failure threshold, 1 evidence fails it, 2 usage,
+ * configuration, rubric or internal error. Never calls process.exit.
+ */
+export async function main(options: MainOptions): Promise<number> {
+  const { stdout, stderr } = options;
+  const env = options.env ?? process.env;
+  let status: number = EXIT.ok;
+  const program = new Command('cqc-score');
+  program
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void stdout.write(s), writeErr: (s) => void stderr.write(s) })
+    .version(VERSION, '-V, --version')
+    .addOption(new Option('--verbose', 'show stack traces for internal errors'))
+    .showHelpAfterError('(run "cqc-score --help" for usage)');
+  registerCommands(program, { ...options, env }, (code) => {
+    status = Math.max(status, code);
+  });
+  try {
+    await program.parseAsync(options.argv, { from: 'user' });
+    return status;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.fatal;
+    }
+    if (error instanceof FatalError) {
+      stderr.write(`cqc-score: ${error.message}\n`);
+      for (const d of error.diagnostics) stderr.write(`${diagnosticLine(d)}\n`);
+      return EXIT.fatal;
+    }
+    const verbose = options.argv.includes('--verbose');
+    stderr.write(`cqc-score: internal error: ${(error as Error).message ?? String(error)}\n`);
+    if (verbose && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+    else stderr.write('(run again with --verbose for details, and please report it)\n');
+    return EXIT.fatal;
+  }
+}

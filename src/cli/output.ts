@@ -1,0 +1,61 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { FatalError } from '../errors.js';
+import type { ScoreResult } from '../model/index.js';
+import { FORMATTERS } from '../report/index.js';
+import type { FormatName, FormatOptions } from '../report/index.js';
+import type { Writer } from './io.js';
+
+/** Writes a file all at once: a temporary file beside it, then a rename, so a failed run never leaves half a report. */
+export function writeAtomically(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new FatalError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, [], { cause: error });
+  }
+}
+
+function guardEvidenceFolder(output: string, evidenceDir: string): void {
+  const rel = relative(resolve(evidenceDir), resolve(output));
+  const inside = rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
+  if (inside && /\.ya?ml$/i.test(output)) {
+    throw new FatalError(`refusing to write ${output}: it is inside the evidence folder and would be read as evidence; write reports elsewhere`);
+  }
+}
+
+/**
+ * Renders each requested format and sends it to its --output file, in order;
+ * at most one format may go to standard output. Everything is rendered before
+ * anything is written, so a failure leaves no partial set of reports.
+ */
+export async function writeOutputs(
+  result: ScoreResult,
+  formats: readonly FormatName[],
+  outputs: readonly string[],
+  options: FormatOptions,
+  stdout: Writer,
+  evidenceDir: string,
+): Promise<void> {
+  if (outputs.length > formats.length) {
+    throw new FatalError(`${outputs.length} --output files for ${formats.length} --format; give one --format for each --output`);
+  }
+  if (formats.length - outputs.length > 1) {
+    throw new FatalError('only one format can go to standard output; give an --output file for the others');
+  }
+  outputs.forEach((output) => guardEvidenceFolder(output, evidenceDir));
+  const rendered: { text: string; output?: string }[] = [];
+  for (let i = 0; i < formats.length; i++) {
+    const format = formats[i] as FormatName;
+    const formatter = await FORMATTERS[format]();
+    const output = outputs[i];
+    const text = await formatter(result, { ...options, color: output === undefined ? options.color : false });
+    rendered.push(output === undefined ? { text } : { text, output });
+  }
+  for (const { text, output } of rendered) {
+    if (output === undefined) stdout.write(text);
+    else writeAtomically(output, text);
+  }
+}

@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { FatalError } from '../errors.js';
+import { loadFramework } from '../frameworks/catalogue.js';
+import type { FrameworkId } from '../model/index.js';
+import { loadRules } from '../score/index.js';
+import type { MainOptions } from './io.js';
+import { collect } from './options.js';
+
+/** `cqc-score rubrics [STATEMENT]`: the frameworks, their statements, and the rules for one statement. */
+export function rubricsCommand(program: Command, options: MainOptions): void {
+  program
+    .command('rubrics')
+    .description('List the frameworks and statements, or the rules for one statement')
+    .argument('[statement]', 'statement id, title or alias')
+    .addOption(new Option('--framework <name>', 'framework').choices(['provider', 'local-authority']))
+    .option('--rubrics <dir>', 'extra rubric folder (repeatable)', collect, [])
+    .action((name: string | undefined, flags: { framework?: FrameworkId; rubrics: string[] }) => {
+      const out: string[] = [];
+      const frameworks: FrameworkId[] = flags.framework ? [flags.framework] : ['local-authority', 'provider'];
+      if (name === undefined) {
+        for (const id of frameworks) {
+          const catalogue = loadFramework(id);
+          const rules = loadRules(catalogue, flags.rubrics);
+          out.push(`${catalogue.title} (${id}): ${catalogue.statements.length} statements`);
+          for (const group of catalogue.groups) {
+            out.push(`  ${group.title}`);
+            for (const sid of group.statements) {
+              const own = rules.forStatement(sid).filter((r) => !r.id.startsWith('cue/')).length;
+              out.push(`    ${sid.padEnd(52)} ${own} rules`);
+            }
+          }
+          out.push('');
+        }
+        options.stdout.write(`${out.join('\n')}`);
+        return;
+      }
+      const matches = frameworks.map((id) => ({ catalogue: loadFramework(id) })).filter(({ catalogue }) => catalogue.resolve(name));
+      if (matches.length === 0) throw new FatalError(`"${name}" is not a quality statement; run "cqc-score rubrics" to list them`);
+      for (const { catalogue } of matches) {
+        const def = catalogue.resolve(name)!;
+        out.push(`${def.title} (${def.id}), ${catalogue.id}`, `  ${def.description}`, `  aliases: ${def.aliases.join('; ') || 'none'}`, `  expected categories: ${def.categories.join(', ')}`, '');
+        for (const rule of loadRules(catalogue, flags.rubrics).forStatement(def.id)) {
+          out.push(`  ${rule.id} [${rule.effect}]${rule.indicator ? ` (${rule.indicator})` : ''}`, `    ${rule.finding}`);
+        }
+        out.push('');
+      }
+      options.stdout.write(`${out.join('\n')}`);
+    });
+}

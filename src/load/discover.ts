@@ -1,0 +1,98 @@
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { Diagnostic } from '../model/index.js';
+
+export interface FoundFile {
+  /** Absolute path. */
+  path: string;
+  /** Path shown to people: relative to the working directory, forward slashes. */
+  display: string;
+}
+
+export interface Discovery {
+  files: FoundFile[];
+  diagnostics: Diagnostic[];
+}
+
+const EVIDENCE_FILE = /\.ya?ml$/i;
+export const CONFIG_FILE_NAME = 'cqc-score.yaml';
+
+export function displayPath(path: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, path);
+  const shown = rel === '' ? '.' : isAbsolute(rel) ? path : rel;
+  return shown.split(sep).join('/');
+}
+
+function problem(path: string, code: string, message: string): Diagnostic {
+  return { code, severity: 'warn', file: displayPath(path), line: 1, column: 1, message };
+}
+
+/** True when `child` is `root` or lies inside it. */
+function isInside(root: string, child: string): boolean {
+  const rel = relative(root, child);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+}
+
+/**
+ * Every evidence file below `root`, sorted by path. Hidden folders and
+ * node_modules are skipped; symbolic links are followed only when they stay
+ * inside the root, and each real folder is read once, so loops end.
+ */
+export function discover(root: string): Discovery {
+  const files: FoundFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const realRoot = realpathSync(root);
+  const seenDirs = new Set<string>();
+
+  const walk = (dir: string, realDir: string): void => {
+    if (seenDirs.has(realDir)) {
+      diagnostics.push(
+        problem(dir, 'file/symlink-loop', 'this folder was already read through another link; skipped to avoid a loop'),
+      );
+      return;
+    }
+    seenDirs.add(realDir);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch (error) {
+      diagnostics.push({
+        ...problem(dir, 'file/unreadable', `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`),
+        severity: 'error',
+      });
+      return;
+    }
+    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const path = join(dir, name);
+      let stats = lstatSync(path, { throwIfNoEntry: false });
+      if (!stats) continue;
+      const isLink = stats.isSymbolicLink();
+      let real = path;
+      if (isLink) {
+        try {
+          real = realpathSync(path);
+          stats = statSync(real);
+        } catch {
+          diagnostics.push(problem(path, 'file/broken-link', 'symbolic link points nowhere; skipped'));
+          continue;
+        }
+        if (!isInside(realRoot, real)) {
+          diagnostics.push(
+            problem(path, 'file/link-outside', 'symbolic link points outside the evidence folder; skipped (copy the file in instead)'),
+          );
+          continue;
+        }
+      }
+      if (stats.isDirectory()) {
+        walk(path, isLink ? real : realpathSync(path));
+      } else if (stats.isFile() && EVIDENCE_FILE.test(name) && name !== CONFIG_FILE_NAME) {
+        files.push({ path, display: displayPath(path) });
+      }
+    }
+  };
+
+  walk(root, realRoot);
+  return { files, diagnostics };
+}

@@ -1,0 +1,30 @@
+import type { FrameworkId } from './evidence.js';
+import type { Severity } from './diagnostic.js';
+
+export type ScoringMethod = 'direct' | 'category-percentage';
+/** How a fractional percentage becomes a whole one before it is banded. */
+export type RoundingPolicy = 'up' | 'nearest' | 'down';
+export type PrivacyLevel = 'error' | 'warn' | 'off';
+
+export interface Config {
+  framework: FrameworkId;
+  /** YYYY-MM-DD. */
+  asOf: string;
+  staleAfterMonths: number;
+  scoring: ScoringMethod;
+  rounding: RoundingPolicy;
+  maxFileBytes: number;
+  privacy: PrivacyLevel;
+  /** Exact strings (emails, phone numbers) that are organisation contact details. */
+  privacyAllow: string[];
+  /** The configuration file the values came from, if any. */
+  configFile?: string;
+}
+
+export interface RunOptions extends Partial<Omit<Config, 'configFile'>> {
+  /** Path to a configuration file, instead of searching for cqc-score.yaml. */
+  config?: string;
+  /** Extra rubric folders whose rules add to or replace the shipped ones. */
+  rubrics?: string[];
+  failOn?: Severity;
+}

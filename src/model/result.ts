@@ -1,0 +1,117 @@
+import type { Diagnostic } from './diagnostic.js';
+import type { Category, FrameworkId, Judgement, SourceRef } from './evidence.js';
+import type { Effect } from './rubric.js';
+import type { RoundingPolicy, ScoringMethod } from './config.js';
+
+export type Score = 1 | 2 | 3 | 4;
+export type Rating = 'outstanding' | 'good' | 'requires-improvement' | 'inadequate';
+
+/** Why an item has the judgement it has. */
+export interface JudgementBasis {
+  judgement: Judgement;
+  /** `explicit` when the author wrote it, `inferred` when rules suggested it. */
+  how: 'explicit' | 'inferred';
+  /** For inferred judgements: the rules and the words that decided. */
+  rules: { rule: string; words: string }[];
+}
+
+export interface Finding {
+  rule: string;
+  text: string;
+  effect: Effect;
+  indicator: string;
+  /** The evidence the finding rests on. */
+  evidence: SourceRef[];
+  /** The words in the evidence that matched, when the rule read text. */
+  words?: string;
+}
+
+export type GapKind =
+  | 'no-evidence'
+  | 'missing-category'
+  | 'no-peoples-experience'
+  | 'single-source'
+  | 'stale-evidence'
+  | 'unjudged-item';
+
+export interface Gap {
+  kind: GapKind;
+  message: string;
+  evidence: SourceRef[];
+}
+
+export interface CategoryScore {
+  category: Category;
+  score: Score;
+  items: number;
+}
+
+export type Band = 'lower' | 'upper';
+
+export interface StatementResult {
+  id: string;
+  title: string;
+  group: string;
+  description: string;
+  /** null when not assessed: no current evidence. */
+  score: Score | null;
+  label: string | null;
+  /** Percentage behind the score (25–100), before rounding. */
+  percentExact: number | null;
+  /** Whole per cent after the rounding policy. */
+  percent: number | null;
+  /** Whether the percentage sits in the lower or upper half of its band. */
+  band: Band | null;
+  /** True when the exact percentage falls between two bands and rounding decided. */
+  onEdge: boolean;
+  method: ScoringMethod;
+  categoryScores: CategoryScore[];
+  confidence: { level: 'high' | 'medium' | 'low'; reasons: string[] } | null;
+  counts: Record<Judgement | 'unjudged' | 'stale', number>;
+  findings: Finding[];
+  gaps: Gap[];
+  /** The shortfalls that hold the score down, most important first. */
+  toLift: string[];
+  items: { ref: SourceRef; title: string; basis: JudgementBasis | null; stale: boolean }[];
+}
+
+export interface GroupResult {
+  id: string;
+  title: string;
+  statements: string[];
+  scored: number;
+  total: number | null;
+  percentExact: number | null;
+  percent: number | null;
+  rating: Rating | null;
+  onEdge: boolean;
+}
+
+export interface Overall {
+  rating: Rating | null;
+  /** Set when CQC's principles do not decide the rating. */
+  judgementNeeded: boolean;
+  percent: number | null;
+  percentExact: number | null;
+  band: Band | null;
+  scored: number;
+  of: number;
+  /** How the overall rating was reached, in words. */
+  basis: string;
+}
+
+export interface ScoreResult {
+  schemaVersion: 1;
+  tool: { name: 'cqc-score'; version: string };
+  framework: FrameworkId;
+  asOf: string;
+  method: ScoringMethod;
+  rounding: RoundingPolicy;
+  files: number;
+  items: number;
+  statements: StatementResult[];
+  groups: GroupResult[];
+  overall: Overall;
+  diagnostics: Diagnostic[];
+  summary: { errors: number; warnings: number; infos: number };
+}

@@ -1,0 +1,61 @@
+import type { Category, Judgement, Status } from './evidence.js';
+
+/** What a fired rule says about the evidence. */
+export type Effect = Judgement;
+
+export interface TextCondition {
+  /** Phrases matched as whole words, case-insensitively. */
+  any?: string[];
+  /** Regular expressions (source only, case-insensitive). */
+  patterns?: string[];
+  /** Which fields to read; default title and summary. */
+  fields?: ('title' | 'summary' | 'source')[];
+  /** When true (the default) a phrase preceded by a negation does not match. */
+  negatable?: boolean;
+}
+
+export interface MetricCondition {
+  name: string;
+  op: '>' | '>=' | '<' | '<=' | '==' | '!=';
+  value: number;
+}
+
+export interface AgeCondition {
+  op: '>' | '>=' | '<' | '<=';
+  months: number;
+}
+
+/** A condition tree: exactly one key per node. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { category: Category[] }
+  | { judgement: Judgement[] }
+  | { status: Status[] }
+  | { tags: { any?: string[]; all?: string[] } }
+  | { metric: MetricCondition }
+  | { age: AgeCondition }
+  | { text: TextCondition };
+
+export interface Rule {
+  id: string;
+  /** The finding, a short sentence in our words. */
+  finding: string;
+  effect: Effect;
+  /** The indicator it belongs to, used to group findings in reports. */
+  indicator?: string;
+  when: Condition;
+  /** How strongly it counts when inferring a judgement (default 1). */
+  weight?: number;
+  /** Where the rule was loaded from, for `explain` and error messages. */
+  origin?: { file: string; line: number };
+}
+
+export interface Rubric {
+  /** Statement id, or `*` for cue rules shared by every statement. */
+  statement: string;
+  framework?: 'local-authority' | 'provider' | 'any';
+  rules: Rule[];
+  file?: string;
+}

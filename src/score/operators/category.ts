@@ -1,0 +1,9 @@
+import type { Category } from '../../model/index.js';
+import type { Operator } from './types.js';
+import { when } from './types.js';
+
+export const category: Operator<Category[]> = {
+  id: 'category',
+  description: "the item's evidence category is one of these",
+  evaluate: (categories, { item }) => when(categories.includes(item.category)),
+};

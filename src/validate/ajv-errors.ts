@@ -1,0 +1,153 @@
+import type { ErrorObject } from 'ajv';
+import type { PendingDiagnostic } from '../model/index.js';
+import { didYouMean } from './suggest.js';
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^(0|[1-9][0-9]*)$/.test(part) ? Number(part) : part));
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'true/false';
+  return typeof value;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'a mapping of keys to values',
+  array: 'a list',
+};
+
+function nameOf(path: (string | number)[], fallback = 'the document'): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (typeof segment === 'string') return `"${segment}"`;
+  }
+  return fallback;
+}
+
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Known keys at a schema location, for "did you mean" on unknown keys. */
+function knownKeys(error: ErrorObject): string[] {
+  const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties ? Object.keys(properties) : [];
+}
+
+/**
+ * Turns Ajv's errors into plain-English pending diagnostics. One message per
+ * place: when several errors point at the same path, the first wins.
+ */
+export function translateAjvErrors(errors: readonly ErrorObject[], value: unknown): PendingDiagnostic[] {
+  const out: PendingDiagnostic[] = [];
+  const seen = new Set<string>();
+  const valueAt = (path: (string | number)[]): unknown =>
+    path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key as string] : undefined), value);
+
+  for (const error of errors) {
+    const path = pointerToPath(error.instancePath);
+    const here = valueAt(path);
+    let diagnostic: PendingDiagnostic;
+    switch (error.keyword) {
+      case 'required': {
+        const key = (error.params as { missingProperty: string }).missingProperty;
+        diagnostic = {
+          code: 'schema/required',
+          path,
+          message:
+            path.length === 0
+              ? `missing required key "${key}"; every evidence document needs an "${key}" list`
+              : `missing required key "${key}"; add it to this item`,
+        };
+        break;
+      }
+      case 'additionalProperties': {
+        const key = (error.params as { additionalProperty: string }).additionalProperty;
+        diagnostic = {
+          code: 'schema/unknown-key',
+          path: [...path, key],
+          atKey: true,
+          message: `"${key}" is not a known key${didYouMean(key, knownKeys(error))}${didYouMean(key, knownKeys(error)) ? '' : '; remove it or check the spelling'}`,
+        };
+        break;
+      }
+      case 'type': {
+        const expected = (error.params as { type: string }).type;
+        const root = path.length === 0;
+        diagnostic = {
+          code: 'schema/type',
+          path,
+          message: root
+            ? `the document must be a mapping with an "evidence" list, not ${kindOf(here)}`
+            : `${nameOf(path)} must be ${TYPE_WORDS[expected] ?? expected}, not ${kindOf(here)}`,
+        };
+        break;
+      }
+      case 'enum': {
+        const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+        diagnostic = {
+          code: 'schema/enum',
+          path,
+          message: `${nameOf(path)} cannot be ${show(here)}${typeof here === 'string' ? didYouMean(here, allowed) : ''}; use one of: ${allowed.join(', ')}`,
+        };
+        break;
+      }
+      case 'pattern': {
+        const name = nameOf(path);
+        const what =
+          name === '"date"' || name === '"as-of"'
+            ? 'a date written YYYY-MM-DD, e.g. 2024-08-14'
+            : name === '"id"'
+              ? 'lower-case letters, digits, ".", "_" or "-", starting with a letter or digit'
+              : `text matching ${(error.params as { pattern: string }).pattern}`;
+        diagnostic = { code: 'schema/format', path, message: `${name} must be ${what}, not ${show(here)}` };
+        break;
+      }
+      case 'minLength':
+        diagnostic = { code: 'schema/empty', path, message: `${nameOf(path)} must not be empty` };
+        break;
+      case 'maxLength': {
+        const limit = (error.params as { limit: number }).limit;
+        diagnostic = { code: 'schema/too-long', path, message: `${nameOf(path)} is longer than ${limit} characters; shorten it and move detail to "summary"` };
+        break;
+      }
+      case 'minItems':
+        diagnostic = { code: 'schema/empty', path, message: `${nameOf(path)} must list at least one entry` };
+        break;
+      case 'minimum':
+      case 'exclusiveMinimum':
+      case 'maximum':
+        diagnostic = { code: 'schema/range', path, message: `${nameOf(path)} ${error.message ?? 'is out of range'}` };
+        break;
+      case 'minProperties':
+      case 'maxProperties':
+        diagnostic = { code: 'schema/shape', path, message: `${nameOf(path, 'this condition')} must have exactly one key` };
+        break;
+      case 'uniqueItems':
+        diagnostic = { code: 'schema/duplicate', path, message: `${nameOf(path)} lists the same entry twice` };
+        break;
+      default:
+        diagnostic = { code: `schema/${error.keyword}`, path, message: `${nameOf(path)} ${error.message ?? 'is not valid'}` };
+    }
+    const key = `${diagnostic.code} ${JSON.stringify(diagnostic.path)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(diagnostic);
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
+import { FatalError } from '../errors.js';
+import type { Diagnostic } from '../model/index.js';
+import { displayPath } from '../load/discover.js';
+import { offsetToPosition, treeLocator } from '../load/positions.js';
+import { validator } from './ajv.js';
+import type { SchemaName } from './ajv.js';
+import { translateAjvErrors } from './ajv-errors.js';
+
+/** A parsed data file (rubric, framework, configuration) with a way to find lines. */
+export interface DataFile<T> {
+  value: T;
+  file: string;
+  /** Line of the node at `path` (1-based). */
+  lineOf(path: (string | number)[]): number;
+}
+
+/**
+ * Reads and validates one of the tool's own data files. Any problem is fatal:
+ * the run cannot go on with a broken rubric or configuration.
+ */
+export function loadDataFile<T>(path: string, schema: SchemaName, what: string): DataFile<T> {
+  const file = displayPath(path);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new FatalError(`${file}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, [], { cause: error });
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const diagnostics: Diagnostic[] = document.errors.map((error) => {
+    const at = offsetToPosition(lineCounter, error.pos[0]);
+    return { code: 'yaml/syntax', severity: 'error', file, ...at, message: `${what} is not valid YAML: ${error.message.split('\n')[0]}` };
+  });
+  if (diagnostics.length > 0) throw new FatalError(`${what} ${file} cannot be read`, diagnostics);
+  const value = document.toJS({ maxAliasCount: 100 }) as unknown;
+  const locator = treeLocator([document], lineCounter);
+  const validate = validator(schema);
+  if (!validate(value ?? {})) {
+    const problems = translateAjvErrors(validate.errors ?? [], value).map<Diagnostic>((pending) => ({
+      code: pending.code,
+      severity: 'error',
+      file,
+      ...locator.locate(0, pending.path, pending.atKey),
+      message: pending.message,
+    }));
+    throw new FatalError(`${what} ${file} is not valid`, problems);
+  }
+  return { value: (value ?? {}) as T, file, lineOf: (p) => locator.locate(0, p).line };
+}

@@ -1,0 +1,39 @@
+/** True when YYYY-MM-DD names a real calendar day. */
+export function isRealDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function parts(text: string): [number, number, number] {
+  const [y, m, d] = text.split('-').map(Number);
+  return [y as number, m as number, d as number];
+}
+
+/** Whole months from `from` to `to` (both YYYY-MM-DD); negative when `from` is later. */
+export function monthsBetween(from: string, to: string): number {
+  const [y1, m1, d1] = parts(from);
+  const [y2, m2, d2] = parts(to);
+  let months = (y2 - y1) * 12 + (m2 - m1);
+  if (months > 0 && d2 < d1) months--;
+  if (months < 0 && d2 > d1) months++;
+  return months;
+}
+
+/** Today's date in UTC as YYYY-MM-DD. */
+export function today(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** True when the evidence dated `date` is more than `months` whole months older than `asOf`. */
+export function isOlderThan(date: string, asOf: string, months: number): boolean {
+  const [y, m, d] = parts(asOf);
+  const limitMonthIndex = y * 12 + (m - 1) - months;
+  const limitYear = Math.floor(limitMonthIndex / 12);
+  const limitMonth = (limitMonthIndex % 12) + 1;
+  const lastDay = new Date(Date.UTC(limitYear, limitMonth, 0)).getUTCDate();
+  const limit = `${String(limitYear).padStart(4, '0')}-${String(limitMonth).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+  return date < limit;
+}
