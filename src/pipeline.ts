@@ -23,6 +23,8 @@ export interface PipelineOptions extends RunOptions, ParseOptions {
   onVerdicts?: (statement: string, verdicts: readonly Verdict[]) => void;
   /** Reorders discovered files: tests use it to prove output does not depend on disk order. */
   reorder?: (files: FoundFile[]) => FoundFile[];
+  /** Reads one file; tests replace it to simulate files that cannot be read. */
+  readFile?: (path: string) => Buffer;
   now?: Date;
 }
 
@@ -31,7 +33,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
-function readOne(file: FoundFile, config: Config, options: ParseOptions): ParsedFile {
+function readOne(file: FoundFile, config: Config, options: PipelineOptions): ParsedFile {
   const failed = (code: string, message: string): ParsedFile => ({
     file: file.display,
     docs: [],
@@ -46,7 +48,7 @@ function readOne(file: FoundFile, config: Config, options: ParseOptions): Parsed
     if (size > config.maxFileBytes) {
       return failed('file/too-large', `file is ${size} bytes, over the ${config.maxFileBytes}-byte limit; split it into smaller files or raise "max-file-bytes"`);
     }
-    bytes = readFileSync(file.path);
+    bytes = (options.readFile ?? readFileSync)(file.path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return failed('file/unreadable', `file cannot be read (${code}); check its permissions`);

@@ -73,16 +73,38 @@ const YAML_CODES: Record<string, [code: string, advice: string]> = {
   BLOCK_AS_IMPLICIT_KEY: ['yaml/syntax', 'check the indentation on this line'],
 };
 
-function yamlErrorDiagnostic(file: string, error: YAMLParseError, lineCounter: LineCounter): Diagnostic {
-  const [code, advice] = YAML_CODES[error.code] ?? ['yaml/syntax', 'check the YAML syntax on this line'];
+/** Where an unclosed quote opened: the last line before `offset` with an odd number of that quote mark. */
+function openingQuote(text: string, offset: number, quote: string): number | undefined {
+  const lines = text.slice(0, offset).split('\n');
+  let lineStart = offset - (lines[lines.length - 1] as string).length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] as string;
+    const body = line.replace(/\s#.*$/, '');
+    const count = body.split(quote).length - 1;
+    if (count % 2 === 1) return lineStart + body.lastIndexOf(quote, body.length);
+    lineStart -= (lines[i - 1]?.length ?? 0) + 1;
+  }
+  return undefined;
+}
+
+function yamlErrorDiagnostic(file: string, error: YAMLParseError, lineCounter: LineCounter, text: string): Diagnostic {
+  let [code, advice] = YAML_CODES[error.code] ?? ['yaml/syntax', 'check the YAML syntax on this line'];
   const first = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-  const detail = error.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : first;
-  return fileDiagnostic(
-    file,
-    code,
-    `YAML cannot be read: ${detail}; ${advice}`,
-    offsetToPosition(lineCounter, error.pos[0]),
-  );
+  let detail = error.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : first;
+  let offset = error.pos[0];
+  const quote = /Missing closing (["'])quote/.exec(first)?.[1];
+  if (/call stack/i.test(first)) {
+    return fileDiagnostic(file, 'yaml/too-deep', 'YAML is nested too deeply to read; evidence files need only a few levels');
+  }
+  if (quote) {
+    detail = `a ${quote === '"' ? 'double' : 'single'} quote opened here is never closed`;
+    advice = `close it, or remove it if the value needs no quotes`;
+    offset = openingQuote(text, offset, quote) ?? offset;
+  } else if (/without - indicator|at the same column/.test(first)) {
+    [code, advice] = ['yaml/indentation', 'line the key up with the others at its level'];
+    detail = 'this line is not indented like the lines around it';
+  }
+  return fileDiagnostic(file, code, `YAML cannot be read: ${detail}; ${advice}`, offsetToPosition(lineCounter, offset));
 }
 
 /** Decodes UTF-8 strictly; reports the first bad byte's position. */
@@ -187,12 +209,14 @@ export function parseEvidenceFile(file: string, bytes: Uint8Array, options: Pars
   const docs: unknown[] = [];
   let broken = false;
   for (const document of documents) {
-    for (const error of document.errors) {
-      diagnostics.push(yamlErrorDiagnostic(file, error, lineCounter));
+    // Only the first syntax error of a document: the ones after it are usually its echoes.
+    const error = document.errors[0];
+    if (error) {
+      diagnostics.push(yamlErrorDiagnostic(file, error, lineCounter, text));
       broken = true;
     }
     for (const warning of document.warnings) {
-      diagnostics.push({ ...yamlErrorDiagnostic(file, warning, lineCounter), severity: 'warn' });
+      diagnostics.push({ ...yamlErrorDiagnostic(file, warning, lineCounter, text), severity: 'warn' });
     }
   }
   if (!broken) {

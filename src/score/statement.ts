@@ -33,8 +33,8 @@ export const ITEM_VALUE: Record<Judgement, number> = {
 export const ITEM_WEIGHT: Record<Judgement, number> = {
   exceptional: 1,
   strength: 1,
-  shortfall: 1.6,
-  'significant-shortfall': 2,
+  shortfall: 1.75,
+  'significant-shortfall': 2.5,
 };
 
 const EFFECT_ORDER: Record<Judgement, number> = {
@@ -45,6 +45,10 @@ const EFFECT_ORDER: Record<Judgement, number> = {
 };
 
 export const OTHER_INDICATOR = 'Other evidence';
+
+export function isCue(rule: Rule): boolean {
+  return rule.id.startsWith('cue/');
+}
 
 /** Weighted percentage (25–100) of a set of judgements. */
 export function weightedPercent(judgements: readonly Judgement[]): number | null {
@@ -68,7 +72,10 @@ function collectFindings(verdicts: readonly Verdict[], ruleOrder: Map<string, nu
   for (const verdict of verdicts) {
     if (!verdict.basis) continue;
     const sign = polarity(verdict.basis.judgement);
-    const agreeing = verdict.fired.filter((f) => f.outcome.state === 'match' && polarity(f.rule.effect) === sign);
+    const matching = verdict.fired.filter((f) => f.outcome.state === 'match' && polarity(f.rule.effect) === sign);
+    // Cue rules speak for an item only when no rule of the statement's own rubric does.
+    const specific = matching.filter((f) => !isCue(f.rule));
+    const agreeing = specific.length > 0 ? specific : matching;
     for (const { rule, outcome } of agreeing) {
       const existing = byRule.get(rule.id);
       if (existing) {
@@ -100,6 +107,7 @@ function collectFindings(verdicts: readonly Verdict[], ruleOrder: Map<string, nu
       });
     }
   }
+  for (const finding of byRule.values()) finding.evidence.sort(compareRefs);
   return [...byRule.values(), ...fallback]
     .sort((a, b) => a.order - b.order || EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect] || compareRefs(a.evidence[0], b.evidence[0]))
     .map(({ order: _order, ...finding }) => finding);
@@ -193,7 +201,7 @@ function confidenceFor(def: StatementDef, current: readonly Verdict[]): Statemen
   const judged = current.filter((v) => v.basis);
   if (judged.length === 0) return null;
   const explicit = judged.filter((v) => v.basis?.how === 'explicit').length;
-  const categories = new Set(judged.map((v) => v.item.category)).size;
+  const categories = new Set(judged.map((v) => v.item.category).filter((c) => def.categories.includes(c))).size;
   const sources = new Set(judged.map((v) => v.item.source ?? v.item.ref.file)).size;
   const expected = Math.min(3, def.categories.length);
   let points = 0;
@@ -216,7 +224,13 @@ function liftFor(score: Score | null, findings: readonly Finding[], gaps: readon
   if (score === null) return ['Add current evidence for this statement'];
   const lift = findings
     .filter((f) => polarity(f.effect) < 0)
-    .sort((a, b) => EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect] || b.evidence.length - a.evidence.length)
+    .sort(
+      (a, b) =>
+        EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect] ||
+        Number(a.rule.startsWith('cue/')) - Number(b.rule.startsWith('cue/')) ||
+        b.evidence.length - a.evidence.length ||
+        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+    )
     .map((f) => `Address: ${f.text}`);
   if (score === 3 && lift.length === 0 && !findings.some((f) => f.effect === 'exceptional')) {
     lift.push('Show evidence of an exceptional standard: no item shows practice beyond good');

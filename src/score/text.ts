@@ -23,7 +23,9 @@ const CONCESSION = /(?:^|,\s*|;\s*)(although|though|even though|despite|in spite
 export const PIVOT_WEIGHT = 1.5;
 export const CONCESSION_WEIGHT = 0.5;
 
-function splitSentence(text: string, start: number, end: number, clauses: Clause[]): void {
+function splitSentence(text: string, from: number, end: number, clauses: Clause[]): void {
+  let start = from;
+  while (start < end && /\s/.test(text[start] as string)) start++;
   const sentence = text.slice(start, end);
   // Cut points: [offset, weight of the clause that starts there].
   const cuts: [number, number][] = [[0, 1]];

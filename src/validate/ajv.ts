@@ -21,7 +21,7 @@ const compiled = new Map<SchemaName, ValidateFunction>();
 export function validator(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     validate = ajv.compile(schemas[name]);
     compiled.set(name, validate);
   }

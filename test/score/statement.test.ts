@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/pipeline.js';
+import { weightedPercent } from '../../src/score/statement.js';
+import { LA_CONFIG, tempRepo } from '../helpers.js';
+
+function item(title: string, category: string, judgement: string, extra = ''): string {
+  return `  - title: ${title}\n    category: ${category}\n    summary: ${title}.\n    date: 2024-07-01\n    judgement: ${judgement}\n${extra}`;
+}
+
+function score(items: string[], config = LA_CONFIG) {
+  const repo = tempRepo({ 'cqc-score.yaml': config, 'e.yaml': `statement: safeguarding\nevidence:\n${items.join('')}` });
+  try {
+    return run(repo.dir).statements.find((s) => s.id === 'safeguarding')!;
+  } finally {
+    repo.cleanup();
+  }
+}
+
+describe('direct scoring', () => {
+  it.each([
+    [['strength', 'strength'], 75],
+    [['exceptional', 'exceptional'], 100],
+    [['significant-shortfall'], 25],
+    [['shortfall'], 50],
+  ])('%j is %f%%', (judgements, percent) => {
+    expect(weightedPercent(judgements as never)).toBe(percent);
+  });
+
+  it.each([
+    [['strength', 'strength', 'strength', 'strength', 'shortfall'], 3],
+    [['strength', 'strength', 'shortfall'], 3],
+    [['strength', 'strength', 'strength', 'shortfall', 'shortfall'], 2],
+    [['strength', 'shortfall'], 2],
+    [['exceptional', 'exceptional', 'strength'], 4],
+    [['significant-shortfall', 'shortfall', 'strength'], 2],
+    [['significant-shortfall', 'significant-shortfall', 'shortfall'], 1],
+  ])('%j scores %i', (judgements, expected) => {
+    const s = score(judgements.map((j, i) => item(`Item ${i}`, i % 2 ? 'partners' : 'processes', j)));
+    expect(s.score).toBe(expected);
+  });
+});
+
+describe('category-percentage scoring', () => {
+  it('scores each category, then bands the percentage of the total', () => {
+    const s = score(
+      [
+        item('A', 'processes', 'strength'),
+        item('B', 'partners', 'shortfall'),
+        item('C', 'staff-and-leaders', 'strength'),
+        item('D', 'peoples-experience', 'strength'),
+      ],
+      `${LA_CONFIG}scoring: category-percentage\n`,
+    );
+    expect(s.categoryScores.map((c) => `${c.category}=${c.score}`)).toEqual(['partners=2', 'peoples-experience=3', 'processes=3', 'staff-and-leaders=3']);
+    expect(s.percentExact).toBe(68.75);
+    expect(s.percent).toBe(69);
+    expect(s.score).toBe(3);
+    expect(s.band).toBe('lower');
+    expect(s.onEdge).toBe(false);
+  });
+
+  it('flags a percentage on a band edge and applies the rounding policy', () => {
+    const items = [item('A', 'processes', 'strength'), item('B', 'partners', 'shortfall'), item('C', 'staff-and-leaders', 'shortfall'), item('D', 'peoples-experience', 'strength')];
+    const up = score(items, `${LA_CONFIG}scoring: category-percentage\n`);
+    const down = score(items, `${LA_CONFIG}scoring: category-percentage\nrounding: down\n`);
+    expect(up.percentExact).toBe(62.5);
+    expect([up.onEdge, up.percent, up.score]).toEqual([true, 63, 3]);
+    expect([down.onEdge, down.percent, down.score]).toEqual([true, 62, 2]);
+  });
+});
+
+describe('gaps', () => {
+  it('reports missing categories, no people\'s experience and a single source', () => {
+    const s = score([item('A', 'processes', 'strength', '    source: Audit\n'), item('B', 'processes', 'strength', '    source: Audit\n')]);
+    expect(s.score).toBe(3);
+    expect(s.gaps.map((g) => g.kind)).toEqual(['no-peoples-experience', 'missing-category', 'single-source']);
+  });
+
+  it('leaves stale evidence out of the score and lists it', () => {
+    const s = score([item('Old', 'processes', 'significant-shortfall').replace('2024-07-01', '2020-01-01'), item('New', 'processes', 'strength')]);
+    expect(s.score).toBe(3);
+    expect(s.counts.stale).toBe(1);
+    expect(s.gaps.find((g) => g.kind === 'stale-evidence')?.evidence).toHaveLength(1);
+  });
+
+  it('does not assess a statement whose evidence is all stale', () => {
+    const s = score([item('Old', 'processes', 'strength').replace('2024-07-01', '2020-01-01')]);
+    expect(s.score).toBeNull();
+    expect(s.gaps[0]?.kind).toBe('no-evidence');
+  });
+
+  it('lists items no rule could judge', () => {
+    const s = score([`  - title: Website\n    category: processes\n    summary: The council has a website.\n    date: 2024-07-01\n`, item('A', 'processes', 'strength')]);
+    expect(s.gaps.find((g) => g.kind === 'unjudged-item')?.evidence).toHaveLength(1);
+    expect(s.counts.unjudged).toBe(1);
+  });
+});
+
+describe('confidence', () => {
+  it('is high with many explicit judgements across categories and sources, low with one inferred item', () => {
+    const many = score(['processes', 'partners', 'staff-and-leaders', 'peoples-experience', 'processes'].map((c, i) => item(`I${i}`, c, 'strength', `    source: Source ${i}\n`)));
+    expect(many.confidence?.level).toBe('high');
+    const few = score([`  - title: Delays\n    category: processes\n    summary: There were long delays.\n    date: 2024-07-01\n`]);
+    expect(few.confidence?.level).toBe('low');
+  });
+});
