@@ -255,8 +255,8 @@ const FOLLOWUPS = {
 const SOURCES = ['Staff focus groups', 'Adult social care survey', 'Case file audit', 'Performance dashboard', 'Self-assessment', 'Partner interviews', 'Senior leader interviews', 'Safeguarding adults board annual report', 'Carers survey', 'Complaints and compliments report', 'Board minutes', 'Workforce data'];
 const TAGS = ['waiting-lists', 'carers', 'workforce', 'coproduction', 'hospital-discharge', 'prevention', 'equality', 'market', 'safeguarding', 'transitions', 'digital', 'finance'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const TITLE_STRENGTH = ['{Topic} work well for most people', '{Topic} are timely and person-centred', 'Good progress on {topic}', '{Topic} improved over the last year', 'Strong partnership approach to {topic}'];
-const TITLE_SHORTFALL = ['Delays in {topic}', '{Topic} not yet consistent', 'Gaps in {topic}', 'Improvement still needed in {topic}', 'Backlog in {topic}'];
+const TITLE_STRENGTH = ['Good progress on {topic}', 'Timely, person-centred approach to {topic}', 'Improvement in {topic} over the last year', 'Strong partnership approach to {topic}', 'People positive about {topic}'];
+const TITLE_SHORTFALL = ['Delays in {topic}', 'Inconsistent approach to {topic}', 'Gaps in {topic}', 'Improvement still needed in {topic}', 'Backlog in {topic}'];
 
 // --- composition -------------------------------------------------------------
 
@@ -327,7 +327,8 @@ function item(p, statement, fileIndex, k, bank) {
   const category = p.pick(CATEGORIES);
   const positive = p.chance(0.55);
   const judgement = positive ? (p.chance(0.08) ? 'exceptional' : 'strength') : p.chance(0.1) ? 'significant-shortfall' : 'shortfall';
-  const dateMs = AS_OF_MS - p.int(0, 3 * 365) * DAY_MS;
+  // Within three years of as-of, skewed towards recent evidence (~18% older than 24 months).
+  const dateMs = AS_OF_MS - Math.floor(p.rand() ** 2 * 3 * 365) * DAY_MS;
   p.topic = p.pick(bank.topics);
   const title = fill(p.pick(positive ? TITLE_STRENGTH : TITLE_SHORTFALL), p, dateMs);
   const sentences = [

@@ -18,6 +18,7 @@ export async function main(options: MainOptions): Promise<number> {
   const program = new Command('cqc-score');
   program
     .exitOverride()
+    .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => void stdout.write(s), writeErr: (s) => void stderr.write(s) })
     .version(VERSION, '-V, --version')
     .addOption(new Option('--verbose', 'show stack traces for internal errors'))

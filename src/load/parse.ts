@@ -1,5 +1,6 @@
 import jsyaml from 'js-yaml';
-import { LineCounter, parseAllDocuments, YAMLParseError } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import type { YAMLParseError } from 'yaml';
 import type { Diagnostic } from '../model/index.js';
 import { lazyLocator, offsetToPosition, scanItemPositions, treeLocator } from './positions.js';
 import type { Locator, Position } from './positions.js';

@@ -114,4 +114,34 @@ export interface ScoreResult {
   overall: Overall;
   diagnostics: Diagnostic[];
   summary: { errors: number; warnings: number; infos: number };
+  /** Set with `--baseline`: what changed since that result. */
+  changes?: Changes;
+}
+
+/** A finding named by its statement and rule, for comparing two results. */
+export interface FindingChange {
+  statement: string;
+  rule: string;
+  text: string;
+  effect: Effect;
+}
+
+/** How one statement moved since the baseline. */
+export interface StatementChange {
+  id: string;
+  title: string;
+  before: Score | null;
+  after: Score | null;
+  /** `up` or `down` when the score moved; `same` when only findings changed. */
+  direction: 'up' | 'down' | 'same';
+}
+
+/** What changed since a previous JSON result (`--baseline`). */
+export interface Changes {
+  baseline: { asOf: string; toolVersion: string };
+  overall: { before: Rating | null; after: Rating | null };
+  /** Statements whose score or findings changed, in framework order. */
+  statements: StatementChange[];
+  newFindings: FindingChange[];
+  resolvedFindings: FindingChange[];
 }

@@ -77,8 +77,7 @@ export function loadRules(catalogue: Catalogue, extraDirs: readonly string[] = [
           code: 'rubric/unknown-statement',
           severity: 'error',
           file: data.file,
-          line: data.lineOf(['statement']),
-          column: 1,
+          ...data.positionOf(['statement']),
           message: `"${rubric.statement}" is not a ${catalogue.id} quality statement`,
         },
       ]);
@@ -86,10 +85,11 @@ export function loadRules(catalogue: Catalogue, extraDirs: readonly string[] = [
     const rules = byStatement.get(statement) ?? new Map<string, Rule>();
     byStatement.set(statement, rules);
     rubric.rules.forEach((rule, index) => {
-      const line = data.lineOf(['rules', index]);
+      const at = data.positionOf(['rules', index]);
+      const line = at.line;
       const fail = (message: string): never => {
         throw new FatalError(`rubric ${data.file} is not valid`, [
-          { code: 'rubric/rule', severity: 'error', file: data.file, line, column: 1, message: `rule "${rule.id}": ${message}` },
+          { code: 'rubric/rule', severity: 'error', file: data.file, ...at, message: `rule "${rule.id}": ${message}` },
         ]);
       };
       compileConditions(rule.when, fail);

@@ -49,7 +49,7 @@ export function resolveConfig(dir: string, options: RunOptions = {}, now: Date =
     const asOf = file['as-of'];
     if (asOf !== undefined && !isRealDate(asOf)) {
       throw new FatalError(`configuration file ${data.file} is not valid`, [
-        { code: 'invalid-date', severity: 'error', file: data.file, line: data.lineOf(['as-of']), column: 1, message: `"as-of" is not a real date: ${asOf}` },
+        { code: 'invalid-date', severity: 'error', file: data.file, ...data.positionOf(['as-of']), message: `"as-of" is not a real date: ${asOf}` },
       ]);
     }
   }

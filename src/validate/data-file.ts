@@ -14,6 +14,8 @@ export interface DataFile<T> {
   file: string;
   /** Line of the node at `path` (1-based). */
   lineOf(path: (string | number)[]): number;
+  /** Line and column of the node at `path` (1-based). */
+  positionOf(path: (string | number)[]): { line: number; column: number };
 }
 
 /**
@@ -48,5 +50,5 @@ export function loadDataFile<T>(path: string, schema: SchemaName, what: string):
     }));
     throw new FatalError(`${what} ${file} is not valid`, problems);
   }
-  return { value: (value ?? {}) as T, file, lineOf: (p) => locator.locate(0, p).line };
+  return { value: (value ?? {}) as T, file, lineOf: (p) => locator.locate(0, p).line, positionOf: (p) => locator.locate(0, p) };
 }

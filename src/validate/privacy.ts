@@ -242,12 +242,22 @@ export function findPersonalData(text: string, allow: readonly string[] = []): P
     ...findEmails(text),
     ...findPhones(text),
   ].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start);
+  // Kept hits never overlap and stay sorted by start, so one neighbour on each side decides.
   const kept: PersonalDataHit[] = [];
   for (const hit of candidates) {
-    if (kept.some((k) => hit.start < k.end && k.start < hit.end)) continue;
-    kept.push(hit);
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (kept[mid]!.start < hit.start) low = mid + 1;
+      else high = mid;
+    }
+    const before = kept[low - 1];
+    const after = kept[low];
+    if ((before && before.end > hit.start) || (after && after.start < hit.end)) continue;
+    kept.splice(low, 0, hit);
   }
-  return kept.filter((hit) => !allowed(hit, allow)).sort((a, b) => a.start - b.start);
+  return kept.filter((hit) => !allowed(hit, allow));
 }
 
 /** `text` with every hit replaced by `[redacted <kind>]`. */

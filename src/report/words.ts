@@ -1,0 +1,58 @@
+/** Words shared by the formatters, so every format names things the same way. */
+import { loadFramework } from '../frameworks/catalogue.js';
+import type { Effect, FrameworkId, Overall, Rating, ScoreResult, SourceRef, StatementResult } from '../model/index.js';
+import { RATING_LABELS } from '../score/arithmetic.js';
+
+export const EFFECT_LABELS: Record<Effect, string> = {
+  exceptional: 'Exceptional',
+  strength: 'Strength',
+  shortfall: 'Shortfall',
+  'significant-shortfall': 'Significant shortfall',
+};
+
+export const DISCLAIMER =
+  'These scores are suggestions worked out by cqc-score from your own evidence. They are not CQC scores or ratings: CQC reaches its own judgements from its own assessment.';
+
+export function isShortfall(effect: Effect): boolean {
+  return effect === 'shortfall' || effect === 'significant-shortfall';
+}
+
+export function ratingLabel(rating: Rating | null): string {
+  return rating ? RATING_LABELS[rating] : 'not rated';
+}
+
+export function overallLabel(overall: Overall): string {
+  if (overall.rating) return RATING_LABELS[overall.rating];
+  return overall.judgementNeeded ? 'professional judgement needed' : 'not rated';
+}
+
+export function frameworkTitle(id: FrameworkId): string {
+  return loadFramework(id).title;
+}
+
+/** "theme" (local authority) or "key question" (provider). */
+export function groupNoun(id: FrameworkId): string {
+  return loadFramework(id).groupNoun;
+}
+
+export function refText(ref: SourceRef): string {
+  return `${ref.file}:${ref.line}`;
+}
+
+/** Statements in report order: by group, then as the framework lists them. */
+export function statementsInOrder(result: ScoreResult): { group: ScoreResult['groups'][number]; statements: StatementResult[] }[] {
+  const byId = new Map(result.statements.map((s) => [s.id, s]));
+  return result.groups.map((group) => ({
+    group,
+    statements: group.statements.map((id) => byId.get(id)).filter((s): s is StatementResult => s !== undefined),
+  }));
+}
+
+/** The title of the evidence item at `ref`, when the statement lists it. */
+export function itemTitle(statement: StatementResult, ref: SourceRef): string | undefined {
+  return statement.items.find((i) => i.ref.file === ref.file && i.ref.line === ref.line && i.ref.column === ref.column)?.title;
+}
+
+export function scoreChange(before: number | null, after: number | null): string {
+  return `${before ?? 'not assessed'} to ${after ?? 'not assessed'}`;
+}
