@@ -93,24 +93,39 @@ function ensureTools() {
     }
   });
   if (missing.length > 0) {
-    const specs = missing.map((id) => (id.startsWith('ajv-cli') ? 'ajv-cli@^5.0.0' : 'js-yaml@^4.1.0'));
+    const specs = missing.map((id) =>
+      id.startsWith('ajv-cli') ? 'ajv-cli@^5.0.0' : 'js-yaml@^4.1.0',
+    );
     log(`installing ${specs.join(', ')} from the npm registry (npm install --no-save) ...`);
     const npm = process.env.npm_execpath;
     const r = npm
-      ? spawnSync(process.execPath, [npm, 'install', '--no-save', '--no-audit', '--no-fund', ...specs], { cwd: ROOT, stdio: 'inherit' })
-      : spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', ...specs], { cwd: ROOT, stdio: 'inherit' });
+      ? spawnSync(
+          process.execPath,
+          [npm, 'install', '--no-save', '--no-audit', '--no-fund', ...specs],
+          { cwd: ROOT, stdio: 'inherit' },
+        )
+      : spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', ...specs], {
+          cwd: ROOT,
+          stdio: 'inherit',
+        });
     if (r.status !== 0) fail(`could not install ${specs.join(', ')}`);
   }
   const ajvPkgPath = require.resolve('ajv-cli/package.json');
   const ajvPkg = JSON.parse(fs.readFileSync(ajvPkgPath, 'utf8'));
   const bin = typeof ajvPkg.bin === 'string' ? ajvPkg.bin : ajvPkg.bin.ajv;
-  return { ajvBin: path.relative(ROOT, path.join(path.dirname(ajvPkgPath), bin)), ajvVersion: ajvPkg.version };
+  return {
+    ajvBin: path.relative(ROOT, path.join(path.dirname(ajvPkgPath), bin)),
+    ajvVersion: ajvPkg.version,
+  };
 }
 
 function writeAjvSchema() {
   const schema = JSON.parse(fs.readFileSync(SCHEMA, 'utf8'));
   const date = schema.definitions?.item?.properties?.date;
-  if (!date) fail('schemas/evidence.schema.json has no definitions.item.properties.date any more: update scripts/bench.js');
+  if (!date)
+    fail(
+      'schemas/evidence.schema.json has no definitions.item.properties.date any more: update scripts/bench.js',
+    );
   schema.definitions.item.properties.date = { anyOf: [date, { type: 'object' }] };
   fs.writeFileSync(path.join(ROOT, AJV_SCHEMA), `${JSON.stringify(schema, null, 2)}\n`);
 }
@@ -120,7 +135,10 @@ function writeAjvSchema() {
 const DEV_NULL = fs.openSync(os.devNull, 'w');
 const LOGS = path.join(DATA, 'logs');
 let runCounter = 0;
-const nodeOptions = [process.env.NODE_OPTIONS, `--require=${RSS_PRELOAD.includes(' ') ? JSON.stringify(RSS_PRELOAD) : RSS_PRELOAD}`]
+const nodeOptions = [
+  process.env.NODE_OPTIONS,
+  `--require=${RSS_PRELOAD.includes(' ') ? JSON.stringify(RSS_PRELOAD) : RSS_PRELOAD}`,
+]
   .filter(Boolean)
   .join(' ');
 
@@ -131,7 +149,11 @@ function runOnce(scenario) {
   const errFd = fs.openSync(errPath, 'w');
   const env = { ...process.env, NODE_OPTIONS: nodeOptions, BENCH_RSS_FILE: rssFile };
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, scenario.args, { cwd: ROOT, env, stdio: ['ignore', DEV_NULL, errFd] });
+  const r = spawnSync(process.execPath, scenario.args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', DEV_NULL, errFd],
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   fs.closeSync(errFd);
   let rssKB = null;
@@ -144,7 +166,11 @@ function runOnce(scenario) {
   const ok = r.error === undefined && r.signal === null && scenario.okStatus.includes(r.status);
   if (!ok) {
     const tail = fs.readFileSync(errPath, 'utf8').split('\n').slice(-15).join('\n');
-    const why = r.error ? r.error.message : r.signal ? `signal ${r.signal}` : `exit status ${r.status}`;
+    const why = r.error
+      ? r.error.message
+      : r.signal
+        ? `signal ${r.signal}`
+        : `exit status ${r.status}`;
     scenario.error = `${why}\n${tail}`;
   }
   return { seconds, rssKB, status: r.status, ok };
@@ -197,30 +223,53 @@ function repoDir(files) {
 function scenariosFor(files, tag, ajvBin) {
   const dir = repoDir(files);
   return {
-    floor: { key: `floor-${tag}`, group: tag, label: 'floor: walk + read + js-yaml loadAll', args: [FLOOR, dir], okStatus: [0] },
+    floor: {
+      key: `floor-${tag}`,
+      group: tag,
+      label: 'floor: walk + read + js-yaml loadAll',
+      args: [FLOOR, dir],
+      okStatus: [0],
+    },
     ajv: {
       key: `ajv-${tag}`,
       group: tag,
       label: 'ajv-cli validate (schema only)',
-      args: [ajvBin, 'validate', '-s', AJV_SCHEMA, '-d', `${dir}/*/**/!(*-draft).yaml`, '--all-errors'],
+      args: [
+        ajvBin,
+        'validate',
+        '-s',
+        AJV_SCHEMA,
+        '-d',
+        `${dir}/*/**/!(*-draft).yaml`,
+        '--all-errors',
+      ],
       okStatus: [0, 1],
     },
-    cqc: { key: `cqc-${tag}`, group: tag, label: 'cqc-score DIR --format json', args: [CLI, dir, '--format', 'json'], okStatus: [0, 1] },
+    cqc: {
+      key: `cqc-${tag}`,
+      group: tag,
+      label: 'cqc-score DIR --format json',
+      args: [CLI, dir, '--format', 'json'],
+      okStatus: [0, 1],
+    },
   };
 }
 
 // --- report ------------------------------------------------------------------
 
-const fmtRatio = (r) => (r === null || r === undefined || !Number.isFinite(r) ? '–' : `${r.toFixed(2)}x`);
+const fmtRatio = (r) =>
+  r === null || r === undefined || !Number.isFinite(r) ? '–' : `${r.toFixed(2)}x`;
 const fmtNum = (n, digits) => (n === null || n === undefined ? '–' : n.toFixed(digits));
-const ratio = (a, b) => (a === null || b === null || a === undefined || b === undefined || b === 0 ? null : a / b);
+const ratio = (a, b) =>
+  a === null || b === null || a === undefined || b === undefined || b === 0 ? null : a / b;
 
 function target(name, value, limit, op, unit) {
   const met = value === null ? null : op === '<=' ? value <= limit : value < limit;
   return { name, value, limit, op, unit, met };
 }
 
-const fmtTarget = (t) => `${t.op === '<=' ? '≤' : '<'} ${t.unit === 'x' ? `${t.limit.toFixed(2)}x` : `${t.limit} ${t.unit}`} ${t.name}`;
+const fmtTarget = (t) =>
+  `${t.op === '<=' ? '≤' : '<'} ${t.unit === 'x' ? `${t.limit.toFixed(2)}x` : `${t.limit} ${t.unit}`} ${t.name}`;
 const fmtMet = (t) => (t.met === null ? 'n/a (error)' : t.met ? 'met' : 'MISSED');
 
 function main() {
@@ -244,8 +293,20 @@ function main() {
     }
 
     const startup = {
-      node: { key: 'startup-node', group: 'startup', label: 'floor: node -e 0', args: ['-e', '0'], okStatus: [0] },
-      cqc: { key: 'startup-cqc', group: 'startup', label: 'cqc-score --version', args: [CLI, '--version'], okStatus: [0] },
+      node: {
+        key: 'startup-node',
+        group: 'startup',
+        label: 'floor: node -e 0',
+        args: ['-e', '0'],
+        okStatus: [0],
+      },
+      cqc: {
+        key: 'startup-cqc',
+        group: 'startup',
+        label: 'cqc-score --version',
+        args: [CLI, '--version'],
+        okStatus: [0],
+      },
     };
     const small = {
       floor: { ...scenariosFor(SIZES.small, 'small', ajvBin).floor },
@@ -270,12 +331,15 @@ function main() {
     const timeRatio = ratio(large.cqc.seconds, medium.cqc.seconds);
     const rssRatio = ratio(large.cqc.rssMB, medium.cqc.rssMB);
     // Net of the fixed cost (startup, rubrics) measured by the 20-file run.
-    const net = (a, b, base) => (a === null || b === null || base === null ? null : ratio(a - base, b - base));
+    const net = (a, b, base) =>
+      a === null || b === null || base === null ? null : ratio(a - base, b - base);
     const timeRatioNet = net(large.cqc.seconds, medium.cqc.seconds, small.cqc.seconds);
     const rssRatioNet = net(large.cqc.rssMB, medium.cqc.rssMB, small.cqc.rssMB);
 
     const targets = {
-      startup: [target('node -e 0', ratio(startup.cqc.seconds, startup.node.seconds), 1.5, '<=', 'x')],
+      startup: [
+        target('node -e 0', ratio(startup.cqc.seconds, startup.node.seconds), 1.5, '<=', 'x'),
+      ],
       small: [target('(absolute)', small.cqc.seconds, 0.3, '<', 's')],
       large: [
         target('floor', ratio(large.cqc.seconds, large.floor.seconds), 1.5, '<=', 'x'),
@@ -301,7 +365,16 @@ function main() {
       ['10k files', large.ajv, large.floor, null, []],
       ['10k files', large.cqc, large.floor, large.ajv, targets.large],
     ];
-    const header = ['scenario', 'runs', 'median s', 'vs floor', 'vs ajv-cli', 'peak RSS MB', 'target', 'result'];
+    const header = [
+      'scenario',
+      'runs',
+      'median s',
+      'vs floor',
+      'vs ajv-cli',
+      'peak RSS MB',
+      'target',
+      'result',
+    ];
     const body = [];
     for (const [group, s, floorRef, ajvRef, ts] of rows) {
       const cells = [
@@ -313,20 +386,40 @@ function main() {
         fmtNum(s.rssMB, 1),
       ];
       if (ts.length === 0) body.push([...cells, '', '']);
-      ts.forEach((t, i) => body.push(i === 0 ? [...cells, fmtTarget(t), fmtMet(t)] : ['', '', '', '', '', '', fmtTarget(t), fmtMet(t)]));
+      ts.forEach((t, i) =>
+        body.push(
+          i === 0
+            ? [...cells, fmtTarget(t), fmtMet(t)]
+            : ['', '', '', '', '', '', fmtTarget(t), fmtMet(t)],
+        ),
+      );
     }
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
     const right = new Set([1, 2, 3, 4, 5]);
-    const line = (r) => r.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+    const line = (r) =>
+      r
+        .map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
     log();
-    log(`cqc-score benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs, ajv-cli ${ajvVersion}; medians`);
+    log(
+      `cqc-score benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs, ajv-cli ${ajvVersion}; medians`,
+    );
     log(line(header));
     log(widths.map((w) => '-'.repeat(w)).join('  '));
     for (const r of body) log(line(r));
     log();
-    log('linearity, cqc-score --format json, 1,000 -> 10,000 files (fixed cost = the 20-file run):');
-    log(`  time  ${fmtRatio(timeRatio)} raw, ${fmtRatio(timeRatioNet)} net of fixed cost   target ≤ 12.00x net (linear = 10x)   ${fmtMet(targets.linearity[0])}`);
-    log(`  RSS   ${fmtRatio(rssRatio)} raw, ${fmtRatio(rssRatioNet)} net of fixed cost   target ≤ 12.00x net                  ${fmtMet(targets.linearity[1])}`);
+    log(
+      'linearity, cqc-score --format json, 1,000 -> 10,000 files (fixed cost = the 20-file run):',
+    );
+    const cols = (raw, netValue) =>
+      `${fmtRatio(raw).padStart(7)} raw, ${fmtRatio(netValue).padStart(7)} net of fixed cost`;
+    log(
+      `  time  ${cols(timeRatio, timeRatioNet)}   target ≤ 12.00x net (linear = 10x)   ${fmtMet(targets.linearity[0])}`,
+    );
+    log(
+      `  RSS   ${cols(rssRatio, rssRatioNet)}   target ≤ 12.00x net                  ${fmtMet(targets.linearity[1])}`,
+    );
     log(
       `  (for comparison, the floor: time ${fmtRatio(ratio(large.floor.seconds, medium.floor.seconds))}, ` +
         `RSS ${fmtRatio(ratio(large.floor.rssMB, medium.floor.rssMB))} raw)`,
@@ -337,13 +430,29 @@ function main() {
     log();
     log(`targets met: ${all.length - missed.length} of ${all.length}`);
     for (const t of missed) {
-      const group = Object.entries(targets).find(([, list]) => list.includes(t))[0];
-      const value = t.value === null ? 'error' : t.unit === 'x' ? `${t.value.toFixed(2)}x` : `${t.value.toFixed(t.unit === 's' ? 3 : 1)} ${t.unit}`;
+      const key = Object.entries(targets).find(([, list]) => list.includes(t))[0];
+      const group = {
+        startup: 'startup',
+        small: '20 files',
+        large: '10,000 files',
+        linearity: 'linearity',
+      }[key];
+      const value =
+        t.value === null
+          ? 'error'
+          : t.unit === 'x'
+            ? `${t.value.toFixed(2)}x`
+            : `${t.value.toFixed(t.unit === 's' ? 3 : 1)} ${t.unit}`;
       log(`  ${t.met === null ? 'ERROR ' : 'MISSED'}  ${group}: ${value}, target ${fmtTarget(t)}`);
     }
-    const errors = Object.values({ ...startup, ...small }).concat(Object.values(medium), Object.values(large)).filter((s) => s.error);
+    const errors = Object.values({ ...startup, ...small })
+      .concat(Object.values(medium), Object.values(large))
+      .filter((s) => s.error);
     for (const s of errors) log(`  error in ${s.key}: ${s.error}`);
-    if (budgetHit) log(`note: the time budget (BENCH_BUDGET_S=${BUDGET_S}) was reached, so some measurements have fewer runs`);
+    if (budgetHit)
+      log(
+        `note: the time budget (BENCH_BUDGET_S=${BUDGET_S}) was reached, so some measurements have fewer runs`,
+      );
 
     const scenario = (s) => ({
       key: s.key,
@@ -364,16 +473,38 @@ function main() {
       cpuModel: os.cpus()[0]?.model ?? null,
       ajvCli: ajvVersion,
       generator: { version: GENERATOR_VERSION, seed },
-      repos: Object.fromEntries(Object.entries(repos).map(([k, r]) => [k, { dir: repoDir(r.files), files: r.files, bytes: r.bytes, kinds: r.kinds }])),
+      repos: Object.fromEntries(
+        Object.entries(repos).map(([k, r]) => [
+          k,
+          { dir: repoDir(r.files), files: r.files, bytes: r.bytes, kinds: r.kinds },
+        ]),
+      ),
       runs: RUNS,
       scenarios: Object.fromEntries(
-        [startup.node, startup.cqc, small.floor, small.cqc, medium.floor, medium.ajv, medium.cqc, large.floor, large.ajv, large.cqc].map((s) => [s.key, scenario(s)]),
+        [
+          startup.node,
+          startup.cqc,
+          small.floor,
+          small.cqc,
+          medium.floor,
+          medium.ajv,
+          medium.cqc,
+          large.floor,
+          large.ajv,
+          large.cqc,
+        ].map((s) => [s.key, scenario(s)]),
       ),
       ratios: {
         startupVsNode: ratio(startup.cqc.seconds, startup.node.seconds),
         small: { vsFloor: ratio(small.cqc.seconds, small.floor.seconds) },
-        medium: { vsFloor: ratio(medium.cqc.seconds, medium.floor.seconds), vsAjv: ratio(medium.cqc.seconds, medium.ajv.seconds) },
-        large: { vsFloor: ratio(large.cqc.seconds, large.floor.seconds), vsAjv: ratio(large.cqc.seconds, large.ajv.seconds) },
+        medium: {
+          vsFloor: ratio(medium.cqc.seconds, medium.floor.seconds),
+          vsAjv: ratio(medium.cqc.seconds, medium.ajv.seconds),
+        },
+        large: {
+          vsFloor: ratio(large.cqc.seconds, large.floor.seconds),
+          vsAjv: ratio(large.cqc.seconds, large.ajv.seconds),
+        },
         linearity: { time: timeRatio, timeNet: timeRatioNet, rss: rssRatio, rssNet: rssRatioNet },
       },
       targets: Object.fromEntries(Object.entries(targets).map(([k, list]) => [k, list])),
@@ -383,7 +514,9 @@ function main() {
       totalSeconds: Number(process.hrtime.bigint() - t0) / 1e9,
     };
     fs.writeFileSync(path.join(DATA, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    log(`figures written to bench-data/results.json (whole benchmark: ${results.totalSeconds.toFixed(0)} s)`);
+    log(
+      `figures written to bench-data/results.json (whole benchmark: ${results.totalSeconds.toFixed(0)} s)`,
+    );
   });
 }
 

@@ -37,4 +37,5 @@ for (const file of walk(dir, [])) {
     broken += 1;
   }
 }
-if (process.env.BENCH_FLOOR_VERBOSE) process.stderr.write(`${documents} documents, ${broken} unparseable\n`);
+if (process.env.BENCH_FLOOR_VERBOSE)
+  process.stderr.write(`${documents} documents, ${broken} unparseable\n`);

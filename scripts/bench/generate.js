@@ -12,6 +12,7 @@
 //
 // Usage as a script: node scripts/bench/generate.js DIR FILES [SEED]
 
+import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +63,10 @@ const THEMES = {
     'supporting-people-to-live-healthier-lives',
     'equity-in-experience-and-outcomes',
   ],
-  'providing-support': ['care-provision-integration-and-continuity', 'partnerships-and-communities'],
+  'providing-support': [
+    'care-provision-integration-and-continuity',
+    'partnerships-and-communities',
+  ],
   'ensuring-safety': ['safe-pathways-systems-and-transitions', 'safeguarding'],
   leadership: ['governance-management-and-sustainability', 'learning-improvement-and-innovation'],
 };
@@ -76,7 +80,14 @@ const CATEGORIES = ['peoples-experience', 'staff-and-leaders', 'partners', 'proc
 // (completing "<opener> ..."), and metrics the rubrics know.
 const TOPICS = {
   'assessing-needs': {
-    topics: ['Care Act assessments', 'carers assessments', 'the front door', 'annual reviews', 'occupational therapy assessments', 'eligibility decisions'],
+    topics: [
+      'Care Act assessments',
+      'carers assessments',
+      'the front door',
+      'annual reviews',
+      'occupational therapy assessments',
+      'eligibility decisions',
+    ],
     strengths: [
       'assessments were completed promptly and focused on people’s strengths and goals',
       'people and their carers were involved in planning their care and support',
@@ -89,10 +100,22 @@ const TOPICS = {
       'annual reviews were overdue and risks to people waiting were not always checked',
       'assessments were inconsistent between teams and not all were strengths-based',
     ],
-    metrics: [['assessment-wait-median-days', 12, 140], ['waiting-list', 40, 900], ['reviews-overdue-percent', 5, 55], ['carers-assessments-waiting', 10, 160]],
+    metrics: [
+      ['assessment-wait-median-days', 12, 140],
+      ['waiting-list', 40, 900],
+      ['reviews-overdue-percent', 5, 55],
+      ['carers-assessments-waiting', 10, 160],
+    ],
   },
   'supporting-people-to-live-healthier-lives': {
-    topics: ['reablement', 'information and advice', 'equipment and adaptations', 'technology-enabled care', 'prevention services', 'community wellbeing hubs'],
+    topics: [
+      'reablement',
+      'information and advice',
+      'equipment and adaptations',
+      'technology-enabled care',
+      'prevention services',
+      'community wellbeing hubs',
+    ],
     strengths: [
       'reablement helped most people stay independent at home after leaving hospital',
       'information and advice was easy to find and helped people plan ahead',
@@ -105,10 +128,21 @@ const TOPICS = {
       'reablement capacity was limited so some people went straight to long-term care',
       'the prevention strategy was still in draft and not yet embedded',
     ],
-    metrics: [['still-at-home-91-days-percent', 60, 95], ['adaptations-wait-weeks', 4, 52], ['direct-payments-percent', 10, 40]],
+    metrics: [
+      ['still-at-home-91-days-percent', 60, 95],
+      ['adaptations-wait-weeks', 4, 52],
+      ['direct-payments-percent', 10, 40],
+    ],
   },
   'equity-in-experience-and-outcomes': {
-    topics: ['equality data', 'seldom-heard communities', 'accessible information', 'reasonable adjustments', 'unpaid carers from minority groups', 'interpreting services'],
+    topics: [
+      'equality data',
+      'seldom-heard communities',
+      'accessible information',
+      'reasonable adjustments',
+      'unpaid carers from minority groups',
+      'interpreting services',
+    ],
     strengths: [
       'the council used equality data to understand which groups had worse outcomes and acted on it',
       'community organisations helped the council reach seldom-heard groups',
@@ -124,7 +158,14 @@ const TOPICS = {
     metrics: [['direct-payments-percent', 10, 40]],
   },
   'care-provision-integration-and-continuity': {
-    topics: ['home care capacity', 'care home placements', 'the market position statement', 'direct payments', 'commissioning', 'provider quality'],
+    topics: [
+      'home care capacity',
+      'care home placements',
+      'the market position statement',
+      'direct payments',
+      'commissioning',
+      'provider quality',
+    ],
     strengths: [
       'commissioners understood local needs and the market offered a good range of care',
       'most providers were rated good or outstanding and quality was closely monitored',
@@ -137,10 +178,22 @@ const TOPICS = {
       'some providers required improvement and contract monitoring was not always timely',
       'the market sustainability plan was out of date and fees were not agreed with providers',
     ],
-    metrics: [['providers-good-or-outstanding-percent', 55, 98], ['unmet-home-care-hours', 50, 1200], ['out-of-area-placements', 5, 120], ['care-worker-vacancy-percent', 3, 18]],
+    metrics: [
+      ['providers-good-or-outstanding-percent', 55, 98],
+      ['unmet-home-care-hours', 50, 1200],
+      ['out-of-area-placements', 5, 120],
+      ['care-worker-vacancy-percent', 3, 18],
+    ],
   },
   'partnerships-and-communities': {
-    topics: ['the integrated care board', 'voluntary sector partners', 'the health and wellbeing board', 'joint commissioning', 'housing partners', 'carers organisations'],
+    topics: [
+      'the integrated care board',
+      'voluntary sector partners',
+      'the health and wellbeing board',
+      'joint commissioning',
+      'housing partners',
+      'carers organisations',
+    ],
     strengths: [
       'partners described strong, trusting relationships and shared priorities with the council',
       'joint commissioning with the integrated care board was well established',
@@ -156,7 +209,14 @@ const TOPICS = {
     metrics: [['delayed-discharges', 4, 45]],
   },
   'safe-pathways-systems-and-transitions': {
-    topics: ['hospital discharge', 'transitions to adulthood', 'information sharing', 'out-of-hours cover', 'moves between services', 'provider failure contingency'],
+    topics: [
+      'hospital discharge',
+      'transitions to adulthood',
+      'information sharing',
+      'out-of-hours cover',
+      'moves between services',
+      'provider failure contingency',
+    ],
     strengths: [
       'hospital discharge was safe and timely with good information sharing between teams',
       'young people moving to adult services were planned for from age 14',
@@ -172,7 +232,14 @@ const TOPICS = {
     metrics: [['delayed-discharges', 4, 45]],
   },
   safeguarding: {
-    topics: ['section 42 enquiries', 'the safeguarding adults board', 'making safeguarding personal', 'deprivation of liberty safeguards', 'safeguarding adults reviews', 'the safeguarding hub'],
+    topics: [
+      'section 42 enquiries',
+      'the safeguarding adults board',
+      'making safeguarding personal',
+      'deprivation of liberty safeguards',
+      'safeguarding adults reviews',
+      'the safeguarding hub',
+    ],
     strengths: [
       'safeguarding concerns were screened the same day and enquiries completed within timescales',
       'people were asked what outcomes they wanted and these were recorded and met',
@@ -185,10 +252,22 @@ const TOPICS = {
       'deprivation of liberty applications waited months and the waiting list was growing',
       'learning from reviews was not consistently shared with frontline staff',
     ],
-    metrics: [['s42-enquiries-completed-percent', 50, 98], ['msp-outcomes-met-percent', 60, 98], ['safeguarding-backlog', 10, 300], ['dols-waiting-list', 50, 900]],
+    metrics: [
+      ['s42-enquiries-completed-percent', 50, 98],
+      ['msp-outcomes-met-percent', 60, 98],
+      ['safeguarding-backlog', 10, 300],
+      ['dols-waiting-list', 50, 900],
+    ],
   },
   'governance-management-and-sustainability': {
-    topics: ['performance reporting', 'the adult social care budget', 'quality assurance', 'risk management', 'the corporate plan', 'scrutiny'],
+    topics: [
+      'performance reporting',
+      'the adult social care budget',
+      'quality assurance',
+      'risk management',
+      'the corporate plan',
+      'scrutiny',
+    ],
     strengths: [
       'leaders had clear oversight of performance and risks through regular reporting',
       'the budget was balanced and savings plans were delivered',
@@ -204,7 +283,14 @@ const TOPICS = {
     metrics: [['budget-overspend-percent', 0, 15]],
   },
   'learning-improvement-and-innovation': {
-    topics: ['workforce development', 'coproduction', 'complaints', 'peer review', 'the principal social worker', 'practice audits'],
+    topics: [
+      'workforce development',
+      'coproduction',
+      'complaints',
+      'peer review',
+      'the principal social worker',
+      'practice audits',
+    ],
     strengths: [
       'staff had regular training and leaders invested in further learning',
       'people with lived experience helped design services through coproduction',
@@ -217,15 +303,43 @@ const TOPICS = {
       'recruitment gaps meant heavy reliance on agency staff',
       'training in strengths-based practice needed to improve',
     ],
-    metrics: [['ombudsman-upheld-percent', 10, 70], ['late-remedies', 0, 5], ['care-worker-vacancy-percent', 3, 18]],
+    metrics: [
+      ['ombudsman-upheld-percent', 10, 70],
+      ['late-remedies', 0, 5],
+      ['care-worker-vacancy-percent', 3, 18],
+    ],
   },
 };
 
 const OPENERS = {
-  'peoples-experience': ['People we spoke with said', 'Feedback from people who use services showed', 'Carers told us', 'In the adult social care survey people said', 'Family members described how'],
-  'staff-and-leaders': ['Staff in {n} locality teams said', 'Senior leaders told us', 'Social workers described how', 'Team managers reported that', 'Frontline staff said'],
-  partners: ['Partners in the integrated care board said', 'Voluntary sector partners told us', 'NHS colleagues described how', 'Provider representatives said', 'Housing partners reported that'],
-  processes: ['Case file audits in {month} found', 'Performance data for {month} showed', 'The self-assessment stated', 'Board minutes from {month} recorded that', 'The quality assurance report found'],
+  'peoples-experience': [
+    'People we spoke with said',
+    'Feedback from people who use services showed',
+    'Carers told us',
+    'In the adult social care survey people said',
+    'Family members described how',
+  ],
+  'staff-and-leaders': [
+    'Staff in {n} locality teams said',
+    'Senior leaders told us',
+    'Social workers described how',
+    'Team managers reported that',
+    'Frontline staff said',
+  ],
+  partners: [
+    'Partners in the integrated care board said',
+    'Voluntary sector partners told us',
+    'NHS colleagues described how',
+    'Provider representatives said',
+    'Housing partners reported that',
+  ],
+  processes: [
+    'Case file audits in {month} found',
+    'Performance data for {month} showed',
+    'The self-assessment stated',
+    'Board minutes from {month} recorded that',
+    'The quality assurance report found',
+  ],
 };
 const FIGURES = [
   '{pct}% of people said they were satisfied with their care and support, against {pct2}% in {year}.',
@@ -252,11 +366,62 @@ const FOLLOWUPS = {
     'More work was needed before the impact could be shown.',
   ],
 };
-const SOURCES = ['Staff focus groups', 'Adult social care survey', 'Case file audit', 'Performance dashboard', 'Self-assessment', 'Partner interviews', 'Senior leader interviews', 'Safeguarding adults board annual report', 'Carers survey', 'Complaints and compliments report', 'Board minutes', 'Workforce data'];
-const TAGS = ['waiting-lists', 'carers', 'workforce', 'coproduction', 'hospital-discharge', 'prevention', 'equality', 'market', 'safeguarding', 'transitions', 'digital', 'finance'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const TITLE_STRENGTH = ['Good progress on {topic}', 'Timely, person-centred approach to {topic}', 'Improvement in {topic} over the last year', 'Strong partnership approach to {topic}', 'People positive about {topic}'];
-const TITLE_SHORTFALL = ['Delays in {topic}', 'Inconsistent approach to {topic}', 'Gaps in {topic}', 'Improvement still needed in {topic}', 'Backlog in {topic}'];
+const SOURCES = [
+  'Staff focus groups',
+  'Adult social care survey',
+  'Case file audit',
+  'Performance dashboard',
+  'Self-assessment',
+  'Partner interviews',
+  'Senior leader interviews',
+  'Safeguarding adults board annual report',
+  'Carers survey',
+  'Complaints and compliments report',
+  'Board minutes',
+  'Workforce data',
+];
+const TAGS = [
+  'waiting-lists',
+  'carers',
+  'workforce',
+  'coproduction',
+  'hospital-discharge',
+  'prevention',
+  'equality',
+  'market',
+  'safeguarding',
+  'transitions',
+  'digital',
+  'finance',
+];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const TITLE_STRENGTH = [
+  'Good progress on {topic}',
+  'Timely, person-centred approach to {topic}',
+  'Improvement in {topic} over the last year',
+  'Strong partnership approach to {topic}',
+  'People positive about {topic}',
+];
+const TITLE_SHORTFALL = [
+  'Delays in {topic}',
+  'Inconsistent approach to {topic}',
+  'Gaps in {topic}',
+  'Improvement still needed in {topic}',
+  'Backlog in {topic}',
+];
 
 // --- composition -------------------------------------------------------------
 
@@ -326,7 +491,13 @@ function slugify(text) {
 function item(p, statement, fileIndex, k, bank) {
   const category = p.pick(CATEGORIES);
   const positive = p.chance(0.55);
-  const judgement = positive ? (p.chance(0.08) ? 'exceptional' : 'strength') : p.chance(0.1) ? 'significant-shortfall' : 'shortfall';
+  const judgement = positive
+    ? p.chance(0.08)
+      ? 'exceptional'
+      : 'strength'
+    : p.chance(0.1)
+      ? 'significant-shortfall'
+      : 'shortfall';
   // Within three years of as-of, skewed towards recent evidence (~18% older than 24 months).
   const dateMs = AS_OF_MS - Math.floor(p.rand() ** 2 * 3 * 365) * DAY_MS;
   p.topic = p.pick(bank.topics);
@@ -335,9 +506,11 @@ function item(p, statement, fileIndex, k, bank) {
     `${fill(p.pick(OPENERS[category]), p, dateMs)} ${p.pick(positive ? bank.strengths : bank.shortfalls)}.`,
   ];
   if (p.chance(0.7)) sentences.push(fill(p.pick(FIGURES), p, dateMs));
-  if (p.chance(0.6)) sentences.push(fill(p.pick(FOLLOWUPS[positive ? 'strength' : 'shortfall']), p, dateMs));
+  if (p.chance(0.6))
+    sentences.push(fill(p.pick(FOLLOWUPS[positive ? 'strength' : 'shortfall']), p, dateMs));
   const lines = [];
-  if (p.chance(0.7)) lines.push(`id: ${statement.split('-')[0]}-${String(fileIndex).padStart(5, '0')}-${k + 1}`);
+  if (p.chance(0.7))
+    lines.push(`id: ${statement.split('-')[0]}-${String(fileIndex).padStart(5, '0')}-${k + 1}`);
   lines.push(`title: ${title}`);
   lines.push(`category: ${category}`);
   lines.push(`summary: >-\n${wrap(sentences.join(' '), '      ')}`);
@@ -346,15 +519,21 @@ function item(p, statement, fileIndex, k, bank) {
     if (other !== statement) lines.push(`statements: [${statement}, ${other}]`);
   }
   if (p.chance(0.96)) lines.push(`date: ${isoDate(dateMs)}`);
-  lines.push(`source: ${p.pick(SOURCES)}, ${MONTHS[new Date(dateMs).getUTCMonth()]} ${new Date(dateMs).getUTCFullYear()}`);
+  lines.push(
+    `source: ${p.pick(SOURCES)}, ${MONTHS[new Date(dateMs).getUTCMonth()]} ${new Date(dateMs).getUTCFullYear()}`,
+  );
   if (p.chance(0.8)) lines.push(`judgement: ${judgement}`);
-  if (!positive && p.chance(0.4)) lines.push(`status: ${p.pick(['planned', 'in-progress', 'in-progress', 'embedded'])}`);
+  if (!positive && p.chance(0.4))
+    lines.push(`status: ${p.pick(['planned', 'in-progress', 'in-progress', 'embedded'])}`);
   if (p.chance(0.3)) lines.push(`tags: [${p.pick(TAGS)}, ${p.pick(TAGS)}]`);
   if (p.chance(0.35)) {
     const [name, lo, hi] = p.pick(bank.metrics);
     lines.push(`metrics:\n      ${name}: ${p.int(lo, hi)}`);
   }
-  if (p.chance(0.2)) lines.push(`reference: https://example.gov.uk/adult-social-care/${slugify(p.topic)}/${isoDate(dateMs)}.pdf`);
+  if (p.chance(0.2))
+    lines.push(
+      `reference: https://example.gov.uk/adult-social-care/${slugify(p.topic)}/${isoDate(dateMs)}.pdf`,
+    );
   return { lines, dateMs, title };
 }
 
@@ -374,7 +553,9 @@ export function generateFile(seed, index) {
   for (let k = 0; k < ITEMS_PER_FILE; k++) items.push(item(p, statement, index, k, bank));
   const first = items[0];
 
-  const rendered = items.map((it) => it.lines.map((l, j) => `${j === 0 ? '  - ' : '    '}${l}`).join('\n'));
+  const rendered = items.map((it) =>
+    it.lines.map((l, j) => `${j === 0 ? '  - ' : '    '}${l}`).join('\n'),
+  );
   if (kind === 'bad-key') {
     rendered[p.int(0, ITEMS_PER_FILE - 1)] += '\n    judgment: strength';
   } else if (kind === 'wrong-enum') {
@@ -384,7 +565,9 @@ export function generateFile(seed, index) {
     const k = p.int(1, ITEMS_PER_FILE - 1);
     rendered[k] = rendered[k].replace(/title: (.*)/, 'title: "$1\n   category: [processes');
   }
-  const header = p.chance(0.5) ? '# yaml-language-server: $schema=../../../schemas/evidence.schema.json\n' : '';
+  const header = p.chance(0.5)
+    ? '# yaml-language-server: $schema=../../../schemas/evidence.schema.json\n'
+    : '';
   const text = `${header}statement: ${statement}\nevidence:\n${rendered.join('\n\n')}\n`;
 
   const d = new Date(first.dateMs);
@@ -415,7 +598,14 @@ export function writeRepo(dir, files, seed = DEFAULT_SEED) {
     kinds[f.kind] += 1;
     bytes += Buffer.byteLength(f.text);
   }
-  const stamp = { generator: GENERATOR_VERSION, seed, files, itemsPerFile: ITEMS_PER_FILE, kinds, bytes };
+  const stamp = {
+    generator: GENERATOR_VERSION,
+    seed,
+    files,
+    itemsPerFile: ITEMS_PER_FILE,
+    kinds,
+    bytes,
+  };
   fs.writeFileSync(path.join(dir, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
   return stamp;
 }

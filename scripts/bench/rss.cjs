@@ -8,6 +8,7 @@ const file = process.env.BENCH_RSS_FILE;
 if (file) {
   process.on('exit', () => {
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports, no-undef -- plain CommonJS preload
       require('node:fs').writeFileSync(file, `${process.resourceUsage().maxRSS}\n`);
     } catch {
       // a report helper must never change the outcome of the measured process

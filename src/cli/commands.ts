@@ -9,7 +9,12 @@ import { EXIT } from './io.js';
 import type { MainOptions } from './io.js';
 import { addRunOptions, collect, toRunOptions } from './options.js';
 import type { RawRunFlags } from './options.js';
-import { failsThreshold } from './thresholds.js';
+import { readFileSync } from 'node:fs';
+import { FatalError } from '../errors.js';
+import { parseBaseline, withBaseline } from '../report/baseline.js';
+import type { ThresholdFormatOptions } from '../report/threshold.js';
+import { failsThreshold, parseFailUnder, parseRating, resolveThresholds, thresholdFailures } from './thresholds.js';
+import { initCommand } from './init.js';
 import { explainCommand } from './explain.js';
 import { rubricsCommand } from './rubrics.js';
 import { schemaCommand } from './schema.js';
@@ -50,12 +55,30 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
     .addOption(new Option('-f, --format <name>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`).argParser(collectFormat).default([]))
     .option('-o, --output <file>', 'write the matching --format to this file (repeatable, in order)', collect, [])
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--fail-under <scores>', 'exit 1 when a statement scores below N: "3", or per statement "assessing-needs=3,safeguarding=3" (repeatable)', collect, [])
+    .option('--fail-under-rating <rating>', 'exit 1 when the overall rating is below this: outstanding, good, requires-improvement, inadequate')
+    .option('--baseline <file>', 'a previous --format json result: show what changed since it')
     .addHelpText('after', EXAMPLES)
-    .action(async (dir: string, flags: RawRunFlags & { format: FormatName[]; output: string[]; color: boolean }) => {
-      const result = run(dir, toRunOptions(flags));
+    .action(async (dir: string, flags: RawRunFlags & { format: FormatName[]; output: string[]; color: boolean; failUnder: string[]; failUnderRating?: string; baseline?: string }) => {
+      const parsed = flags.failUnder.length > 0 ? parseFailUnder(flags.failUnder) : undefined;
+      const rating = flags.failUnderRating === undefined ? undefined : parseRating(flags.failUnderRating);
+      let result = run(dir, toRunOptions(flags));
+      if (flags.baseline !== undefined) {
+        let text: string;
+        try {
+          text = readFileSync(flags.baseline, 'utf8');
+        } catch (error) {
+          throw new FatalError(`cannot read --baseline ${flags.baseline} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, [], { cause: error });
+        }
+        result = withBaseline(result, parseBaseline(text, flags.baseline));
+      }
+      const thresholds = parsed ? resolveThresholds(parsed, result) : undefined;
       const formats: FormatName[] = flags.format.length > 0 ? flags.format : ['table'];
-      await writeOutputs(result, formats, flags.output, { color: useColor(options, !flags.color) }, stdout, dir);
-      exit(diagnosticStatus(result, flags.failOn ?? 'error'));
+      const formatOptions: ThresholdFormatOptions = { color: useColor(options, !flags.color), ...(thresholds ? { thresholds } : {}) };
+      await writeOutputs(result, formats, flags.output, formatOptions, stdout, dir);
+      const failures = thresholdFailures(result, thresholds, rating);
+      for (const reason of failures) options.stderr.write(`cqc-score: ${reason}\n`);
+      exit(Math.max(diagnosticStatus(result, flags.failOn ?? 'error'), failures.length > 0 ? EXIT.failed : EXIT.ok));
     });
 
   addRunOptions(program.command('validate'))
@@ -78,6 +101,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
   explainCommand(program, options, exit);
   rubricsCommand(program, options);
   schemaCommand(program, options);
+  initCommand(program, options, exit);
 }
 
 function collectFormat(value: string, previous: FormatName[]): FormatName[] {

@@ -1,64 +1,88 @@
-import chalk, { Chalk } from 'chalk';
+/**
+ * The terminal table: one row per statement grouped by theme or key question,
+ * then the rating, the top shortfalls, changes since the baseline and problems.
+ * Colour only when asked; evidence text is stripped of escape sequences and
+ * control characters so a file cannot repaint the terminal.
+ */
+import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { ScoreResult, StatementResult } from '../model/index.js';
-import { RATING_LABELS } from '../score/arithmetic.js';
+import { changesOf } from './baseline.js';
 import { diagnosticLine } from './diagnostics-text.js';
+import { terminalText as t } from './escape.js';
 import type { Formatter } from './types.js';
+import { DISCLAIMER, EFFECT_LABELS, isShortfall, overallLabel, ratingLabel, refText, scoreChange, statementsInOrder } from './words.js';
 
-void chalk;
+type Paint = InstanceType<typeof Chalk>;
 
-function scoreCell(s: StatementResult, paint: InstanceType<typeof Chalk>): string {
-  if (s.score === null) return paint.dim('not assessed');
+function scoreCell(s: StatementResult, paint: Paint): string {
+  if (s.score === null) return paint.dim('-');
   const colour = [paint.red, paint.yellow, paint.green, paint.cyan][s.score - 1] ?? paint.white;
   return colour(`${s.score}`);
 }
 
-/** Terminal table: one row per statement grouped by theme or key question, then the rating and the top findings. */
+function changeCell(before: number | null, after: number | null, paint: Paint): string {
+  if (before === after) return '=';
+  const arrow = (after ?? 0) > (before ?? 0) ? paint.green('up') : paint.red('down');
+  return `${arrow} ${before ?? '-'}>${after ?? '-'}`;
+}
+
 export const table: Formatter = (result: ScoreResult, options) => {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
-  const out: string[] = [];
+  const changes = changesOf(result, options);
+  const moved = new Map((changes?.statements ?? []).map((c) => [c.id, c]));
+  const head = ['Statement', 'Score', 'Label', '%', 'Confidence', 'Strengths', 'Shortfalls', 'Gaps', ...(changes ? ['Change'] : [])];
   const grid = new Table({
-    head: ['Statement', 'Score', 'Label', '%', 'Confidence', 'Strengths', 'Shortfalls', 'Gaps'],
+    head,
     style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [] },
     wordWrap: true,
-    colWidths: [34, 7, 22, 6, 12, 11, 12, 30],
+    colWidths: [34, 7, 22, 6, 12, 11, 12, 30, ...(changes ? [10] : [])],
   });
-  for (const group of result.groups) {
-    const rating = group.rating ? RATING_LABELS[group.rating] : 'not rated';
-    grid.push([{ colSpan: 8, content: paint.bold(`${group.title}${group.percent !== null ? `  ${group.percent}%` : ''}  ${rating}`) }]);
-    for (const id of group.statements) {
-      const s = result.statements.find((st) => st.id === id);
-      if (!s) continue;
+  for (const { group, statements } of statementsInOrder(result)) {
+    const rating = ratingLabel(group.rating);
+    grid.push([{ colSpan: head.length, content: paint.bold(`${t(group.title)}${group.percent !== null ? `  ${group.percent}%` : ''}  ${rating}`) }]);
+    for (const s of statements) {
+      const change = moved.get(s.id);
       grid.push([
-        s.title,
+        t(s.title),
         scoreCell(s, paint),
-        s.label ? s.label.replace('Evidence shows ', '') : '',
+        s.label ? t(s.label.replace('Evidence shows ', '')) : paint.dim('not assessed'),
         s.percent === null ? '' : `${s.percent}${s.onEdge ? '*' : ''}`,
         s.confidence?.level ?? '',
         String(s.counts.strength + s.counts.exceptional),
         String(s.counts.shortfall + s.counts['significant-shortfall']),
-        s.gaps.map((g) => g.message).join('; '),
+        s.gaps.map((g) => t(g.message)).join('; '),
+        ...(changes ? [change ? changeCell(change.before, change.after, paint) : ''] : []),
       ]);
     }
   }
-  out.push(grid.toString());
+  const out: string[] = [grid.toString(), ''];
   const o = result.overall;
-  out.push('');
-  out.push(
-    paint.bold(`Overall: ${o.rating ? RATING_LABELS[o.rating] : o.judgementNeeded ? 'professional judgement needed' : 'not rated'}`) +
-      `${o.percent !== null ? ` (${o.percent}%)` : ''} - ${o.basis}`,
-  );
+  out.push(`${paint.bold(`Overall: ${overallLabel(o)}`)}${o.percent !== null ? ` (${o.percent}%)` : ''} - ${t(o.basis)}`);
+  if (result.statements.some((s) => s.onEdge)) out.push(paint.dim('* between two bands: the rounding policy decided the score'));
+
   const top = result.statements
-    .flatMap((s) => s.findings.filter((f) => f.effect === 'significant-shortfall' || f.effect === 'shortfall').map((f) => ({ s, f })))
+    .flatMap((s) => s.findings.filter((f) => isShortfall(f.effect)).map((f) => ({ s, f })))
+    .sort((a, b) => (a.f.effect === b.f.effect ? 0 : a.f.effect === 'significant-shortfall' ? -1 : 1))
     .slice(0, 5);
   if (top.length > 0) {
     out.push('', paint.bold('Top shortfalls:'));
-    for (const { s, f } of top) out.push(`  - ${s.title}: ${f.text} (${f.evidence.map((e) => `${e.file}:${e.line}`).slice(0, 3).join(', ')})`);
+    for (const { s, f } of top) {
+      const where = f.evidence.slice(0, 3).map((e) => t(refText(e)));
+      out.push(`  - ${t(s.title)}: ${f.effect === 'significant-shortfall' ? `${EFFECT_LABELS[f.effect]}: ` : ''}${t(f.text)}${where.length > 0 ? ` (${where.join(', ')})` : ''}`);
+    }
+  }
+  if (changes) {
+    out.push('', paint.bold(`Since the baseline (as of ${t(changes.baseline.asOf)}): overall ${ratingLabel(changes.overall.before)} -> ${ratingLabel(changes.overall.after)}`));
+    for (const c of changes.statements.filter((x) => x.direction !== 'same')) out.push(`  ${c.direction === 'up' ? paint.green('up') : paint.red('down')}: ${t(c.title)} ${scoreChange(c.before, c.after)}`);
+    for (const f of changes.newFindings) out.push(`  new: ${t(f.statement)}: ${t(f.text)}`);
+    for (const f of changes.resolvedFindings) out.push(`  resolved: ${t(f.statement)}: ${t(f.text)}`);
+    if (changes.statements.length === 0) out.push('  no score or finding has changed');
   }
   if (result.diagnostics.length > 0) {
     out.push('', paint.bold(`Problems (${result.summary.errors} errors, ${result.summary.warnings} warnings):`));
-    for (const d of result.diagnostics) out.push(`  ${diagnosticLine(d)}`);
+    for (const d of result.diagnostics) out.push(`  ${t(diagnosticLine(d))}`);
   }
-  out.push('', paint.dim('Scores are suggestions from your own evidence, not CQC judgements.'));
+  out.push('', paint.dim(DISCLAIMER));
   return `${out.join('\n')}\n`;
 };

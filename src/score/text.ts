@@ -76,6 +76,9 @@ const NEGATORS = new Set([
   "aren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "couldn't", "shouldn't",
 ]);
 
+/** Words that turn what follows into something kept away: "protection from harm", "to prevent delays". */
+const PREVENTERS = /^(protect|protection|protected|protecting|prevent|prevented|preventing|prevention|avoid|avoided|avoiding|minimise|minimised|minimising|reduce|reduced|reducing|free)$/;
+
 /** True when one of the three words before `offset`, inside its clause, negates what follows. */
 export function isNegated(prepared: PreparedText, offset: number): boolean {
   const clause = clauseAt(prepared, offset);
@@ -83,6 +86,7 @@ export function isNegated(prepared: PreparedText, offset: number): boolean {
   const words = before.split(/[^a-z']+/).filter(Boolean).slice(-3);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
+    if (PREVENTERS.test(word)) return true;
     if (!NEGATORS.has(word)) continue;
     const next = words[i + 1];
     if (word === 'not' && (next === 'only' || next === 'just')) continue;

@@ -1,0 +1,86 @@
+/**
+ * Fuzzing: random and mutated evidence folders must never crash the CLI,
+ * never hang, always exit 0, 1 or 2, always print JSON that parses, and give
+ * the same output for the same input.
+ *
+ * The seed is fixed so CI is repeatable. For a longer hunt locally:
+ *   CQC_FUZZ_RUNS=5000 CQC_FUZZ_SEED=$RANDOM CQC_FUZZ_SAVE=1 npx vitest run test/fuzz
+ * CQC_FUZZ_SAVE=1 writes the smallest failing case to test/fuzz/corpus/,
+ * where the regression test replays it from then on.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkCase, HANG_MS, runCli } from './harness.js';
+import type { FuzzCase } from './harness.js';
+import { evidenceFolder } from './generators.js';
+
+const CORPUS = 'test/fuzz/corpus';
+const RUNS = Number(process.env.CQC_FUZZ_RUNS ?? 150);
+const SEED = Number(process.env.CQC_FUZZ_SEED ?? 20240830);
+
+function save(fuzzCase: FuzzCase, problem: string): void {
+  if (process.env.CQC_FUZZ_SAVE !== '1') return;
+  mkdirSync(CORPUS, { recursive: true });
+  for (const [name, contents] of Object.entries(fuzzCase.files)) {
+    if (name === 'cqc-score.yaml') continue;
+    const hash = createHash('sha256').update(contents).digest('hex').slice(0, 10);
+    writeFileSync(join(CORPUS, `found-${hash}.yaml`), contents);
+  }
+  console.error(`saved a failing case (${problem}) to ${CORPUS}`);
+}
+
+describe('fuzzing the CLI', () => {
+  it(`holds its promises for ${RUNS} random evidence folders`, async () => {
+    // While shrinking, each failure is smaller than the one before: the last one is the one to keep.
+    let smallest: { fuzzCase: FuzzCase; problem: string } | undefined;
+    try {
+      await fc.assert(
+        fc.asyncProperty(evidenceFolder, async (fuzzCase) => {
+          const problem = await checkCase(fuzzCase);
+          if (problem !== undefined) smallest = { fuzzCase, problem };
+          expect(problem).toBeUndefined();
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+    } catch (error) {
+      if (smallest) save(smallest.fuzzCase, smallest.problem);
+      throw error;
+    }
+  }, 600_000);
+});
+
+// Every input that ever broke the CLI, and a few known hostile shapes, replayed as one evidence file each.
+describe('regression corpus', () => {
+  const files = readdirSync(CORPUS).filter((name) => /\.ya?ml$/.test(name)).sort();
+
+  it('is not empty', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)('%s', async (name) => {
+    const contents = readFileSync(join(CORPUS, name));
+    expect(await checkCase({ files: { 'evidence.yaml': contents } })).toBeUndefined();
+  });
+});
+
+describe('hostile inputs', () => {
+  it.each([
+    ['a file just over the size limit', { 'big.yaml': `# ${'x'.repeat(1024 * 1024)}\n` }],
+    ['many small documents', { 'docs.yaml': '---\nevidence: []\n'.repeat(20_000) }],
+    ['a long flat list', { 'list.yaml': `evidence:\n${'  - x\n'.repeat(50_000)}` }],
+    ['a long single line', { 'line.yaml': `evidence: [${'1, '.repeat(20_000)}1]\n` }],
+    ['no evidence files at all', {}],
+  ])('%s', async (_name, files) => {
+    expect(await checkCase({ files })).toBeUndefined();
+  });
+
+  it('a missing folder is a usage error, not a crash', async () => {
+    const run = await runCli(['/nonexistent/cqc-score-fuzz', '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(/internal error/);
+    expect(run.ms).toBeLessThan(HANG_MS);
+  });
+});
