@@ -12,6 +12,7 @@ import type { FoundFile } from './load/discover.js';
 import { parseEvidenceFile } from './load/parse.js';
 import type { ParsedFile, ParseOptions } from './load/parse.js';
 import { resolveConfig } from './validate/config.js';
+import { findPersonalDataInFile, personalDataMessage } from './validate/privacy.js';
 import { validateEvidence } from './validate/evidence.js';
 import { loadFramework } from './frameworks/catalogue.js';
 import { loadRules, rollUp, scoreStatements } from './score/index.js';
@@ -53,7 +54,20 @@ function readOne(file: FoundFile, config: Config, options: PipelineOptions): Par
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return failed('file/unreadable', `file cannot be read (${code}); check its permissions`);
   }
-  return parseEvidenceFile(file.display, bytes, options);
+  const parsed = parseEvidenceFile(file.display, bytes, options);
+  if (config.privacy !== 'off' && parsed.text !== undefined) {
+    for (const hit of findPersonalDataInFile(parsed.text, config.privacyAllow)) {
+      parsed.diagnostics.push({
+        code: `personal-data/${hit.kind}`,
+        severity: config.privacy,
+        file: file.display,
+        line: hit.line,
+        column: hit.column,
+        message: personalDataMessage(hit.kind),
+      });
+    }
+  }
+  return parsed;
 }
 
 export function loadConfig(dir: string, options: PipelineOptions = {}): Config {

@@ -91,7 +91,7 @@ function exampleFile(statement: StatementDef, catalogue: Catalogue, date: string
 }
 
 function readme(catalogue: Catalogue, files: Map<string, StatementDef>): string {
-  const rows = [...files].map(([path, s]) => `| ${s.title} | \`${path}\` |`);
+  const rows = [...files].flatMap(([path, s]) => wrapText(`${s.title}: \`${path}\``, '- ', '  '));
   return [
     `# CQC evidence: ${catalogue.title}`,
     '',
@@ -104,12 +104,14 @@ function readme(catalogue: Catalogue, files: Map<string, StatementDef>): string 
     ...para('3. Never write the names or details of people who use services; cqc-score reports personal data it finds.'),
     ...para('4. Check your work with `npx cqc-score validate .` and see the suggested scores with `npx cqc-score .`.'),
     '',
-    ...para('Editors with the YAML language server (VS Code with the Red Hat YAML extension) check each file as you type against `schemas/evidence.schema.json`. Refresh it after upgrading cqc-score with `npx cqc-score schema > schemas/evidence.schema.json`.'),
+    ...para('Editors with the YAML language server (VS Code with the Red Hat YAML extension) check each file as you type against `schemas/evidence.schema.json`. After upgrading cqc-score, refresh that copy with this command:'),
+    '',
+    '```sh',
+    'npx cqc-score schema > schemas/evidence.schema.json',
+    '```',
     '',
     '## Statements',
     '',
-    '| Statement | File |',
-    '| --- | --- |',
     ...rows,
     '',
     '## In CI',

@@ -1,10 +1,8 @@
-import { Command, CommanderError, Option } from 'commander';
 import { FatalError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { diagnosticLine } from '../report/diagnostics-text.js';
 import { EXIT } from './io.js';
 import type { MainOptions } from './io.js';
-import { registerCommands } from './commands.js';
 
 /**
  * The whole CLI: parses argv, runs a command, and returns the exit status.
@@ -14,7 +12,13 @@ import { registerCommands } from './commands.js';
 export async function main(options: MainOptions): Promise<number> {
   const { stdout, stderr } = options;
   const env = options.env ?? process.env;
+  if (options.argv.length === 1 && (options.argv[0] === '--version' || options.argv[0] === '-V')) {
+    // Answered before the commands and their libraries are loaded: startup is the whole cost here.
+    stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
   let status: number = EXIT.ok;
+  const { Command, CommanderError, Option } = await import('commander');
   const program = new Command('cqc-score');
   program
     .exitOverride()
@@ -23,6 +27,7 @@ export async function main(options: MainOptions): Promise<number> {
     .version(VERSION, '-V, --version')
     .addOption(new Option('--verbose', 'show stack traces for internal errors'))
     .showHelpAfterError('(run "cqc-score --help" for usage)');
+  const { registerCommands } = await import('./commands.js');
   registerCommands(program, { ...options, env }, (code) => {
     status = Math.max(status, code);
   });

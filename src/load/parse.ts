@@ -15,6 +15,8 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
   /** Which parser produced the values: the fast one or the exact one. */
   parser: 'fast' | 'exact';
+  /** The decoded text, when the file could be decoded. */
+  text?: string;
 }
 
 /** Deeper than any evidence file needs; deeper documents are refused. */
@@ -192,6 +194,7 @@ export function parseEvidenceFile(file: string, bytes: Uint8Array, options: Pars
       },
       diagnostics,
       parser: 'fast',
+      text,
     };
   }
 
@@ -248,5 +251,6 @@ export function parseEvidenceFile(file: string, bytes: Uint8Array, options: Pars
     itemPosition: (doc, item) => locator.locate(doc, ['evidence', item]),
     diagnostics,
     parser: 'exact',
+    text,
   };
 }

@@ -32,6 +32,16 @@ function yamlFilesBelow(dir: string): string[] {
   return out;
 }
 
+/** Line of each rule's `id:` key, found by one text scan rather than a syntax tree. */
+function ruleLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  text.split('\n').forEach((line, index) => {
+    const match = /^[ \t-]*id:\s*['"]?([^'"\s#]+)/.exec(line);
+    if (match && !lines.has(match[1] as string)) lines.set(match[1] as string, index + 1);
+  });
+  return lines;
+}
+
 /** Compiles every regular expression up front, so a bad pattern stops the run at load time, naming its rule. */
 function compileConditions(condition: Condition, fail: (message: string) => never): void {
   const [key, value] = Object.entries(condition)[0] as [string, unknown];
@@ -84,14 +94,14 @@ export function loadRules(catalogue: Catalogue, extraDirs: readonly string[] = [
     }
     const rules = byStatement.get(statement) ?? new Map<string, Rule>();
     byStatement.set(statement, rules);
+    const lines = ruleLines(data.text);
     rubric.rules.forEach((rule, index) => {
-      const at = data.positionOf(['rules', index]);
-      const line = at.line;
       const fail = (message: string): never => {
         throw new FatalError(`rubric ${data.file} is not valid`, [
-          { code: 'rubric/rule', severity: 'error', file: data.file, ...at, message: `rule "${rule.id}": ${message}` },
+          { code: 'rubric/rule', severity: 'error', file: data.file, ...data.positionOf(['rules', index]), message: `rule "${rule.id}": ${message}` },
         ]);
       };
+      const line = lines.get(rule.id) ?? 1;
       compileConditions(rule.when, fail);
       const previous = owner.get(rule.id);
       if (previous !== undefined && previous !== statement) fail(`id is already used by a rule for "${previous}"`);

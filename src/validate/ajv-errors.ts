@@ -43,9 +43,14 @@ function show(value: unknown): string {
   return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-/** Known keys at a schema location, for "did you mean" on unknown keys. */
-function knownKeys(error: ErrorObject): string[] {
-  const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+/** Known keys at a schema location, for "did you mean" on unknown keys: the schema that holds the failed keyword. */
+function knownKeys(error: ErrorObject, schema: object | undefined): string[] {
+  let parent = error.parentSchema as unknown;
+  if (parent === undefined && schema !== undefined) {
+    const parts = error.schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, -1);
+    parent = parts.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), schema);
+  }
+  const properties = (parent as { properties?: Record<string, unknown> } | undefined)?.properties;
   return properties ? Object.keys(properties) : [];
 }
 
@@ -53,7 +58,7 @@ function knownKeys(error: ErrorObject): string[] {
  * Turns Ajv's errors into plain-English pending diagnostics. One message per
  * place: when several errors point at the same path, the first wins.
  */
-export function translateAjvErrors(errors: readonly ErrorObject[], value: unknown): PendingDiagnostic[] {
+export function translateAjvErrors(errors: readonly ErrorObject[], value: unknown, schema?: object): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
   const seen = new Set<string>();
   const valueAt = (path: (string | number)[]): unknown =>
@@ -82,7 +87,7 @@ export function translateAjvErrors(errors: readonly ErrorObject[], value: unknow
           code: 'schema/unknown-key',
           path: [...path, key],
           atKey: true,
-          message: `"${key}" is not a known key${didYouMean(key, knownKeys(error))}${didYouMean(key, knownKeys(error)) ? '' : '; remove it or check the spelling'}`,
+          message: `"${key}" is not a known key${didYouMean(key, knownKeys(error, schema)) || '; remove it or check the spelling'}`,
         };
         break;
       }

@@ -14,15 +14,26 @@ export const schemas = {
 
 export type SchemaName = keyof typeof schemas;
 
+/** The options every validator is compiled with, at build time and at run time alike. */
+export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
+
 let ajv: Ajv | undefined;
 const compiled = new Map<SchemaName, ValidateFunction>();
 
-/** One Ajv instance for the whole run; each schema is compiled once, on first use. */
+/**
+ * The validator for one schema. The build compiles each schema to standalone
+ * code (dist/validate/standalone), so a run starts without compiling; from
+ * sources, or if that code is missing, one Ajv instance compiles on first use.
+ */
 export function validator(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    validate = ajv.compile(schemas[name]);
+    try {
+      validate = require(`./standalone/${name}.cjs`) as ValidateFunction;
+    } catch {
+      ajv ??= new Ajv(AJV_OPTIONS);
+      validate = ajv.compile(schemas[name]);
+    }
     compiled.set(name, validate);
   }
   return validate;

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { FatalError } from '../errors.js';
 import type { Diagnostic } from '../model/index.js';
 import { displayPath } from '../load/discover.js';
 import { offsetToPosition, treeLocator } from '../load/positions.js';
-import { validator } from './ajv.js';
+import { schemas, validator } from './ajv.js';
 import type { SchemaName } from './ajv.js';
 import { translateAjvErrors } from './ajv-errors.js';
 
@@ -12,6 +14,7 @@ import { translateAjvErrors } from './ajv-errors.js';
 export interface DataFile<T> {
   value: T;
   file: string;
+  text: string;
   /** Line of the node at `path` (1-based). */
   lineOf(path: (string | number)[]): number;
   /** Line and column of the node at `path` (1-based). */
@@ -30,25 +33,42 @@ export function loadDataFile<T>(path: string, schema: SchemaName, what: string):
   } catch (error) {
     throw new FatalError(`${file}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, [], { cause: error });
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const diagnostics: Diagnostic[] = document.errors.map((error) => {
-    const at = offsetToPosition(lineCounter, error.pos[0]);
-    return { code: 'yaml/syntax', severity: 'error', file, ...at, message: `${what} is not valid YAML: ${error.message.split('\n')[0]}` };
-  });
-  if (diagnostics.length > 0) throw new FatalError(`${what} ${file} cannot be read`, diagnostics);
-  const value = document.toJS({ maxAliasCount: 100 }) as unknown;
-  const locator = treeLocator([document], lineCounter);
+  // The fast parser reads a good file; the exact one, with positions, is
+  // built only when something needs a line number.
+  let value: unknown;
+  let exact: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const parseExactly = (): { document: Document.Parsed; lineCounter: LineCounter } => {
+    if (!exact) {
+      const lineCounter = new LineCounter();
+      exact = { document: parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter };
+    }
+    return exact;
+  };
+  try {
+    value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
+  } catch {
+    const { document, lineCounter } = parseExactly();
+    const diagnostics: Diagnostic[] = document.errors.map((error) => {
+      const at = offsetToPosition(lineCounter, error.pos[0]);
+      return { code: 'yaml/syntax', severity: 'error', file, ...at, message: `${what} is not valid YAML: ${error.message.split('\n')[0]}` };
+    });
+    if (diagnostics.length > 0) throw new FatalError(`${what} ${file} cannot be read`, diagnostics);
+    value = document.toJS({ maxAliasCount: 100 }) as unknown;
+  }
+  const locate = (path: (string | number)[], atKey?: boolean): { line: number; column: number } => {
+    const { document, lineCounter } = parseExactly();
+    return treeLocator([document], lineCounter).locate(0, path, atKey);
+  };
   const validate = validator(schema);
   if (!validate(value ?? {})) {
-    const problems = translateAjvErrors(validate.errors ?? [], value).map<Diagnostic>((pending) => ({
+    const problems = translateAjvErrors(validate.errors ?? [], value, schemas[schema]).map<Diagnostic>((pending) => ({
       code: pending.code,
       severity: 'error',
       file,
-      ...locator.locate(0, pending.path, pending.atKey),
+      ...locate(pending.path, pending.atKey),
       message: pending.message,
     }));
     throw new FatalError(`${what} ${file} is not valid`, problems);
   }
-  return { value: (value ?? {}) as T, file, lineOf: (p) => locator.locate(0, p).line, positionOf: (p) => locator.locate(0, p) };
+  return { value: (value ?? {}) as T, file, text, lineOf: (p) => locate(p).line, positionOf: (p) => locate(p) };
 }

@@ -8,7 +8,7 @@ import type {
 } from '../model/index.js';
 import type { ParsedFile } from '../load/parse.js';
 import { loadFramework } from '../frameworks/catalogue.js';
-import { validator } from './ajv.js';
+import { schemas, validator } from './ajv.js';
 import { translateAjvErrors } from './ajv-errors.js';
 import { isOlderThan, isRealDate, monthsBetween } from './dates.js';
 
@@ -72,7 +72,7 @@ export function validateEvidence(files: readonly ParsedFile[], config: Config): 
       const badItems = new Set<number>();
       let docBroken = false;
       if (!validate(doc)) {
-        for (const pending of translateAjvErrors(validate.errors ?? [], doc)) {
+        for (const pending of translateAjvErrors(validate.errors ?? [], doc, schemas.evidence)) {
           report(pending);
           const [first, second] = pending.path;
           if (first === 'evidence' && typeof second === 'number') badItems.add(second);

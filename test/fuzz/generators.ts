@@ -134,3 +134,8 @@ export const evidenceFolder: fc.Arbitrary<FuzzCase> = fc
     if (config !== null) files['cqc-score.yaml'] = config;
     return { files };
   });
+
+/** The same folders with the valid configuration always. */
+export const evidenceOnlyFolder: fc.Arbitrary<FuzzCase> = fc
+  .array(evidenceFile, { minLength: 1, maxLength: 3 })
+  .map((contents) => ({ files: Object.fromEntries(contents.map((content, i) => [['a.yaml', 'b.yml', 'nested.YAML'][i]!, content])) }));

@@ -1,0 +1,44 @@
+// Evidence files are only ever read: a run, with every output option, leaves
+// the evidence folder byte-for-byte and time-for-time as it was.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evidenceYaml, LA_CONFIG, runCli, tempRepo } from '../helpers.js';
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const path = join(dir, name);
+    const stats = statSync(path);
+    if (stats.isFile()) out[name] = `${stats.mtimeMs} ${stats.size} ${readFileSync(path, 'base64')}`;
+  }
+  return out;
+}
+
+describe('evidence is never written', () => {
+  it('leaves every evidence file untouched', async () => {
+    const repo = tempRepo({ 'cqc-score.yaml': LA_CONFIG, 'a.yaml': evidenceYaml(), 'sub/b.yml': evidenceYaml('safeguarding'), 'bad.yaml': 'evidence: [\n' });
+    try {
+      const before = snapshot(repo.dir);
+      await runCli([repo.dir, '--format', 'json']);
+      await runCli(['validate', repo.dir]);
+      await runCli(['explain', 'safeguarding', repo.dir]);
+      expect(snapshot(repo.dir)).toEqual(before);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('refuses to write a YAML report inside the evidence folder', async () => {
+    const repo = tempRepo({ 'cqc-score.yaml': LA_CONFIG, 'a.yaml': evidenceYaml() });
+    try {
+      const before = snapshot(repo.dir);
+      const result = await runCli([repo.dir, '--format', 'json', '--output', join(repo.dir, 'a.yaml')]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/inside the evidence folder/);
+      expect(snapshot(repo.dir)).toEqual(before);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
