@@ -274,6 +274,7 @@ const fmtMet = (t) => (t.met === null ? 'n/a (error)' : t.met ? 'met' : 'MISSED'
 
 function main() {
   const t0 = process.hrtime.bigint();
+  const loadStart = os.loadavg()[0];
   const { ajvBin, ajvVersion } = ensureTools();
   fs.mkdirSync(LOGS, { recursive: true });
   writeAjvSchema();
@@ -427,7 +428,13 @@ function main() {
 
     const all = Object.values(targets).flat();
     const missed = all.filter((t) => t.met !== true);
+    const loadEnd = os.loadavg()[0];
+    const busy = Math.max(loadStart, loadEnd) > os.cpus().length * 0.75;
     log();
+    log(
+      `load average ${loadStart.toFixed(2)} at start, ${loadEnd.toFixed(2)} at end (${os.cpus().length} CPUs)` +
+        (busy ? ': WARNING the machine was busy, so timings and ratios are unreliable' : ''),
+    );
     log(`targets met: ${all.length - missed.length} of ${all.length}`);
     for (const t of missed) {
       const key = Object.entries(targets).find(([, list]) => list.includes(t))[0];
@@ -511,6 +518,7 @@ function main() {
       targetsMet: all.length - missed.length,
       targetsTotal: all.length,
       budgetHit,
+      loadAverage: { start: loadStart, end: loadEnd, busy },
       totalSeconds: Number(process.hrtime.bigint() - t0) / 1e9,
     };
     fs.writeFileSync(path.join(DATA, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -53,7 +53,9 @@ function config(options: InitOptions): string {
   return [
     '# cqc-score configuration: see README.md',
     `framework: ${options.framework}`,
-    options.asOf ? `as-of: ${options.asOf}` : '# as-of: YYYY-MM-DD      # the date evidence age is judged from (default: today)',
+    options.asOf
+      ? `as-of: ${options.asOf}`
+      : '# as-of: YYYY-MM-DD      # the date evidence age is judged from (default: today)',
     'stale-after-months: 24     # older evidence is reported as stale and left out of scores',
     '',
   ].join('\n');
@@ -95,16 +97,28 @@ function readme(catalogue: Catalogue, files: Map<string, StatementDef>): string 
   return [
     `# CQC evidence: ${catalogue.title}`,
     '',
-    ...para('This folder holds the evidence for a CQC assessment, one YAML file per quality statement. cqc-score reads it, checks it and suggests a score from 1 to 4 for each statement, with the findings, gaps and stale evidence behind it.'),
+    ...para(
+      'This folder holds the evidence for a CQC assessment, one YAML file per quality statement. cqc-score reads it, checks it and suggests a score from 1 to 4 for each statement, with the findings, gaps and stale evidence behind it.',
+    ),
     '',
     '## How to add evidence',
     '',
-    ...para('1. Open the file for the statement (below). Each file explains what the statement covers and holds a commented example.'),
-    ...para('2. Write one item per piece of evidence: a title, a category, a plain-words summary, the date it was collected and where it came from. Remove the leading "# " from the example lines.'),
-    ...para('3. Never write the names or details of people who use services; cqc-score reports personal data it finds.'),
-    ...para('4. Check your work with `npx cqc-score validate .` and see the suggested scores with `npx cqc-score .`.'),
+    ...para(
+      '1. Open the file for the statement (below). Each file explains what the statement covers and holds a commented example.',
+    ),
+    ...para(
+      '2. Write one item per piece of evidence: a title, a category, a plain-words summary, the date it was collected and where it came from. Remove the leading "# " from the example lines.',
+    ),
+    ...para(
+      '3. Never write the names or details of people who use services; cqc-score reports personal data it finds.',
+    ),
+    ...para(
+      '4. Check your work with `npx cqc-score validate .` and see the suggested scores with `npx cqc-score .`.',
+    ),
     '',
-    ...para('Editors with the YAML language server (VS Code with the Red Hat YAML extension) check each file as you type against `schemas/evidence.schema.json`. After upgrading cqc-score, refresh that copy with this command:'),
+    ...para(
+      'Editors with the YAML language server (VS Code with the Red Hat YAML extension) check each file as you type against `schemas/evidence.schema.json`. After upgrading cqc-score, refresh that copy with this command:',
+    ),
     '',
     '```sh',
     'npx cqc-score schema > schemas/evidence.schema.json',
@@ -116,7 +130,9 @@ function readme(catalogue: Catalogue, files: Map<string, StatementDef>): string 
     '',
     '## In CI',
     '',
-    ...para('`.github/workflows/cqc-score.yml` runs cqc-score on every push and pull request, uploads the SARIF report to code scanning and keeps the Markdown summary as an artifact. Add `--fail-under 3` to fail the build when a statement scores below a good standard.'),
+    ...para(
+      '`.github/workflows/cqc-score.yml` runs cqc-score on every push and pull request, uploads the SARIF report to code scanning and keeps the Markdown summary as an artifact. Add `--fail-under 3` to fail the build when a statement scores below a good standard.',
+    ),
     '',
     ...para('The scores are suggestions from your own evidence, not CQC scores or ratings.'),
     '',
@@ -187,7 +203,9 @@ export function scaffold(options: InitOptions): Map<string, string> {
 export function writeScaffold(dir: string, files: Map<string, string>): string[] {
   const existing = [...files.keys()].filter((path) => existsSync(join(dir, path)));
   if (existing.length > 0) {
-    throw new FatalError(`refusing to overwrite existing files in ${dir}: ${existing.join(', ')}; choose an empty folder or move them`);
+    throw new FatalError(
+      `refusing to overwrite existing files in ${dir}: ${existing.join(', ')}; choose an empty folder or move them`,
+    );
   }
   for (const [path, text] of files) {
     const target = join(dir, path);
@@ -197,20 +215,42 @@ export function writeScaffold(dir: string, files: Map<string, string>): string[]
   return [...files.keys()];
 }
 
-export function initCommand(program: Command, options: MainOptions, exit: (code: number) => void): void {
+export function initCommand(
+  program: Command,
+  options: MainOptions,
+  exit: (code: number) => void,
+): void {
   program
     .command('init')
-    .description('Create an evidence repository: configuration, one example file per statement, a README and a CI workflow')
+    .description(
+      'Create an evidence repository: configuration, one example file per statement, a README and a CI workflow',
+    )
     .argument('[dir]', 'folder to create it in', '.')
-    .addOption(new Option('--framework <name>', 'framework the evidence is for').choices(['provider', 'local-authority']).default('provider'))
+    .addOption(
+      new Option('--framework <name>', 'framework the evidence is for')
+        .choices(['provider', 'local-authority'])
+        .default('provider'),
+    )
     .option('--as-of <date>', 'as-of date to write to cqc-score.yaml (YYYY-MM-DD)')
     .action((dir: string, flags: { framework: FrameworkId; asOf?: string }) => {
-      if (flags.asOf !== undefined && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(flags.asOf)) throw new FatalError(`--as-of must be YYYY-MM-DD, not "${flags.asOf}"`);
+      if (flags.asOf !== undefined && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(flags.asOf))
+        throw new FatalError(`--as-of must be YYYY-MM-DD, not "${flags.asOf}"`);
       const root = resolve(options.cwd ?? process.cwd(), dir);
       const today = new Date().toISOString().slice(0, 10);
-      const written = writeScaffold(root, scaffold({ framework: flags.framework, today, ...(flags.asOf ? { asOf: flags.asOf } : {}) }));
-      options.stdout.write(`Created ${written.length} files in ${relative(process.cwd(), root) || '.'}:\n${written.map((w) => `  ${w}\n`).join('')}`);
-      options.stdout.write('Next: fill in the files under evidence/, then run "cqc-score validate" and "cqc-score".\n');
+      const written = writeScaffold(
+        root,
+        scaffold({
+          framework: flags.framework,
+          today,
+          ...(flags.asOf ? { asOf: flags.asOf } : {}),
+        }),
+      );
+      options.stdout.write(
+        `Created ${written.length} files in ${relative(process.cwd(), root) || '.'}:\n${written.map((w) => `  ${w}\n`).join('')}`,
+      );
+      options.stdout.write(
+        'Next: fill in the files under evidence/, then run "cqc-score validate" and "cqc-score".\n',
+      );
       exit(EXIT.ok);
     });
 }

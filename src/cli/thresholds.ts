@@ -12,10 +12,16 @@ export function failsThreshold(severity: Severity, threshold: Severity): boolean
   return RANK[severity] >= RANK[threshold];
 }
 
-const RATING_RANK: Record<Rating, number> = { inadequate: 1, 'requires-improvement': 2, good: 3, outstanding: 4 };
+const RATING_RANK: Record<Rating, number> = {
+  inadequate: 1,
+  'requires-improvement': 2,
+  good: 3,
+  outstanding: 4,
+};
 
 function score(text: string, flag: string): Score {
-  if (!/^[1-4]$/.test(text.trim())) throw new FatalError(`${flag} needs a score from 1 to 4, not "${text}"`);
+  if (!/^[1-4]$/.test(text.trim()))
+    throw new FatalError(`${flag} needs a score from 1 to 4, not "${text}"`);
   return Number(text) as Score;
 }
 
@@ -27,12 +33,16 @@ function score(text: string, flag: string): Score {
 export function parseFailUnder(values: readonly string[]): ScoreThresholds {
   const thresholds: ScoreThresholds = { statements: {} };
   for (const value of values) {
-    for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of value
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const eq = part.lastIndexOf('=');
       if (eq < 0) thresholds.all = score(part, '--fail-under');
       else {
         const name = part.slice(0, eq).trim();
-        if (name === '') throw new FatalError(`--fail-under "${part}" names no statement; write STATEMENT=SCORE`);
+        if (name === '')
+          throw new FatalError(`--fail-under "${part}" names no statement; write STATEMENT=SCORE`);
         thresholds.statements[name] = score(part.slice(eq + 1), `--fail-under ${name}`);
       }
     }
@@ -41,14 +51,19 @@ export function parseFailUnder(values: readonly string[]): ScoreThresholds {
 }
 
 /** Resolves statement names (ids, titles or aliases) to ids of the result's framework; an unknown name is a usage error. */
-export function resolveThresholds(thresholds: ScoreThresholds, result: ScoreResult): ScoreThresholds {
+export function resolveThresholds(
+  thresholds: ScoreThresholds,
+  result: ScoreResult,
+): ScoreThresholds {
   const catalogue = loadFramework(result.framework);
   const statements: Record<string, Score> = {};
   for (const [name, min] of Object.entries(thresholds.statements)) {
     const def = catalogue.resolve(name);
     if (!def) {
       const hint = catalogue.suggest(name);
-      throw new FatalError(`--fail-under: no statement "${name}" in the ${result.framework} framework${hint ? `; did you mean "${hint}"?` : ''}`);
+      throw new FatalError(
+        `--fail-under: no statement "${name}" in the ${result.framework} framework${hint ? `; did you mean "${hint}"?` : ''}`,
+      );
     }
     statements[def.id] = min;
   }
@@ -56,9 +71,14 @@ export function resolveThresholds(thresholds: ScoreThresholds, result: ScoreResu
 }
 
 export function parseRating(value: string): Rating {
-  const key = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const key = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (key in RATING_RANK) return key as Rating;
-  throw new FatalError(`--fail-under-rating needs one of ${Object.keys(RATING_RANK).join(', ')}, not "${value}"`);
+  throw new FatalError(
+    `--fail-under-rating needs one of ${Object.keys(RATING_RANK).join(', ')}, not "${value}"`,
+  );
 }
 
 /**
@@ -66,7 +86,11 @@ export function parseRating(value: string): Rating {
  * With a single score, statements not assessed pass (most repositories start
  * with a few statements); a statement named on its own must be assessed.
  */
-export function thresholdFailures(result: ScoreResult, thresholds: ScoreThresholds | undefined, rating: Rating | undefined): string[] {
+export function thresholdFailures(
+  result: ScoreResult,
+  thresholds: ScoreThresholds | undefined,
+  rating: Rating | undefined,
+): string[] {
   const reasons: string[] = [];
   if (thresholds) {
     for (const s of result.statements) {
@@ -76,8 +100,12 @@ export function thresholdFailures(result: ScoreResult, thresholds: ScoreThreshol
   }
   if (rating) {
     const actual = result.overall.rating;
-    if (actual === null) reasons.push(`the overall rating is not decided (${result.overall.basis}), so it cannot be shown to reach ${RATING_LABELS[rating]}`);
-    else if (RATING_RANK[actual] < RATING_RANK[rating]) reasons.push(`the overall rating ${RATING_LABELS[actual]} is below ${RATING_LABELS[rating]}`);
+    if (actual === null)
+      reasons.push(
+        `the overall rating is not decided (${result.overall.basis}), so it cannot be shown to reach ${RATING_LABELS[rating]}`,
+      );
+    else if (RATING_RANK[actual] < RATING_RANK[rating])
+      reasons.push(`the overall rating ${RATING_LABELS[actual]} is below ${RATING_LABELS[rating]}`);
   }
   return reasons;
 }

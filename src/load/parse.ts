@@ -2,7 +2,7 @@ import jsyaml from 'js-yaml';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { YAMLParseError } from 'yaml';
 import type { Diagnostic } from '../model/index.js';
-import { lazyLocator, offsetToPosition, scanItemPositions, treeLocator } from './positions.js';
+import { lazyLocator, locateItemKey, offsetToPosition, scanItemPositions, treeLocator } from './positions.js';
 import type { Locator, Position } from './positions.js';
 
 export interface ParsedFile {
@@ -176,26 +176,36 @@ export function parseEvidenceFile(file: string, bytes: Uint8Array, options: Pars
 
   const fast = options.exactOnly ? undefined : parseFast(text);
   if (fast && !fast.some((doc) => depthExceeds(doc, MAX_DEPTH))) {
-    const locator = lazyLocator(text);
+    const exact = lazyLocator(text);
     let scanned: Position[][] | undefined | null = null;
-    return {
-      file,
-      docs: fast,
-      locator,
-      itemPosition(doc, item) {
-        if (scanned === null) {
-          const counts = fast.map((d) => {
-            const evidence = (d as { evidence?: unknown } | null)?.evidence;
-            return Array.isArray(evidence) ? evidence.length : 0;
-          });
-          scanned = scanItemPositions(text, counts);
-        }
-        return scanned?.[doc]?.[item] ?? locator.locate(doc, ['evidence', item]);
-      },
-      diagnostics,
-      parser: 'fast',
-      text,
+    let lines: string[] | undefined;
+    const items = (): Position[][] | undefined => {
+      if (scanned === null) {
+        const counts = fast.map((d) => {
+          const evidence = (d as { evidence?: unknown } | null)?.evidence;
+          return Array.isArray(evidence) ? evidence.length : 0;
+        });
+        scanned = scanItemPositions(text, counts);
+      }
+      return scanned;
     };
+    const itemPosition = (doc: number, item: number): Position => items()?.[doc]?.[item] ?? exact.locate(doc, ['evidence', item]);
+    // Warnings such as stale evidence point at an item's own keys; find those
+    // by scanning the item's lines, and build the syntax tree only otherwise.
+    const locator: Locator = {
+      locate(doc, path, atKey) {
+        const [first, item, key] = path;
+        const start = first === 'evidence' && typeof item === 'number' ? items()?.[doc]?.[item] : undefined;
+        if (start && path.length === 2) return start;
+        if (start && path.length === 3 && typeof key === 'string') {
+          lines ??= text.split(/\r?\n/);
+          const found = locateItemKey(lines, start, items()?.[doc]?.[(item as number) + 1], key, atKey === true);
+          if (found) return found;
+        }
+        return exact.locate(doc, path, atKey);
+      },
+    };
+    return { file, docs: fast, locator, itemPosition, diagnostics, parser: 'fast', text };
   }
 
   const lineCounter = new LineCounter();

@@ -131,3 +131,31 @@ function hasContentBefore(lines: string[], index: number): boolean {
   }
   return false;
 }
+
+/**
+ * Position of `key` (or of its value) inside a block-style item that starts at
+ * `start`, found by scanning the item's lines. Undefined when the key is not a
+ * plain one-line entry, so the caller falls back to the syntax tree.
+ */
+export function locateItemKey(lines: readonly string[], start: Position, next: Position | undefined, key: string, atKey: boolean): Position | undefined {
+  const indent = start.column - 1;
+  const last = next ? next.line - 1 : lines.length;
+  for (let n = start.line; n <= last; n++) {
+    const line = lines[n - 1];
+    if (line === undefined) return undefined;
+    if (n > start.line) {
+      if (line.trim() === '' || /^\s*#/.test(line)) continue;
+      const lead = line.length - line.trimStart().length;
+      if (lead < indent || line.startsWith('---')) return undefined;
+      if (lead > indent) continue;
+    }
+    const rest = line.slice(indent);
+    if (!rest.startsWith(`${key}:`)) continue;
+    if (atKey) return { line: n, column: indent + 1 };
+    const after = rest.slice(key.length + 1);
+    const value = after.trimStart();
+    if (value === '' || value.startsWith('#') || after.length === value.length) return undefined;
+    return { line: n, column: indent + key.length + 2 + (after.length - value.length) };
+  }
+  return undefined;
+}

@@ -11,7 +11,12 @@ function findingKeys(result: ScoreResult): Map<string, FindingChange> {
   const keys = new Map<string, FindingChange>();
   for (const s of result.statements) {
     for (const f of s.findings) {
-      keys.set(`${s.id}\u0000${f.rule}`, { statement: s.id, rule: f.rule, text: f.text, effect: f.effect });
+      keys.set(`${s.id}\u0000${f.rule}`, {
+        statement: s.id,
+        rule: f.rule,
+        text: f.text,
+        effect: f.effect,
+      });
     }
   }
   return keys;
@@ -22,12 +27,20 @@ export function compareResults(current: ScoreResult, baseline: ScoreResult): Cha
   const order = new Map(current.statements.map((s, i) => [s.id, i]));
   const rank = (f: FindingChange): number => order.get(f.statement) ?? order.size;
   const byStatementThenRule = (a: FindingChange, b: FindingChange): number =>
-    rank(a) - rank(b) || (a.statement < b.statement ? -1 : a.statement > b.statement ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+    rank(a) - rank(b) ||
+    (a.statement < b.statement ? -1 : a.statement > b.statement ? 1 : 0) ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 
   const now = findingKeys(current);
   const before = findingKeys(baseline);
-  const newFindings = [...now].filter(([key]) => !before.has(key)).map(([, f]) => f).sort(byStatementThenRule);
-  const resolvedFindings = [...before].filter(([key]) => !now.has(key)).map(([, f]) => f).sort(byStatementThenRule);
+  const newFindings = [...now]
+    .filter(([key]) => !before.has(key))
+    .map(([, f]) => f)
+    .sort(byStatementThenRule);
+  const resolvedFindings = [...before]
+    .filter(([key]) => !now.has(key))
+    .map(([, f]) => f)
+    .sort(byStatementThenRule);
   const touched = new Set([...newFindings, ...resolvedFindings].map((f) => f.statement));
 
   const previous = new Map(baseline.statements.map((s) => [s.id, s]));
@@ -71,7 +84,11 @@ export function parseBaseline(text: string, name: string): ScoreResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new FatalError(`${name} is not JSON (${(error as Error).message}); give a file written by --format json`, [], { cause: error });
+    throw new FatalError(
+      `${name} is not JSON (${(error as Error).message}); give a file written by --format json`,
+      [],
+      { cause: error },
+    );
   }
   const problem = baselineProblem(value);
   if (problem) throw new FatalError(`${name} is not a cqc-score JSON result: ${problem}`);
@@ -80,17 +97,25 @@ export function parseBaseline(text: string, name: string): ScoreResult {
 
 function baselineProblem(value: unknown): string | undefined {
   if (!isObject(value)) return 'it is not a JSON object';
-  if (value.schemaVersion !== 1) return `schemaVersion is ${JSON.stringify(value.schemaVersion)}, expected 1`;
-  if (!isObject(value.tool) || typeof value.tool.version !== 'string') return 'tool.version is missing';
+  if (value.schemaVersion !== 1)
+    return `schemaVersion is ${JSON.stringify(value.schemaVersion)}, expected 1`;
+  if (!isObject(value.tool) || typeof value.tool.version !== 'string')
+    return 'tool.version is missing';
   if (typeof value.asOf !== 'string') return 'asOf is missing';
   if (!isObject(value.overall) || !('rating' in value.overall)) return 'overall.rating is missing';
   if (!Array.isArray(value.statements)) return 'statements is missing';
   for (const [i, s] of value.statements.entries()) {
     if (!isObject(s) || typeof s.id !== 'string') return `statements[${i}].id is missing`;
-    if (!(s.score === null || (typeof s.score === 'number' && [1, 2, 3, 4].includes(s.score)))) return `statements[${i}].score is not 1-4 or null`;
+    if (!(s.score === null || (typeof s.score === 'number' && [1, 2, 3, 4].includes(s.score))))
+      return `statements[${i}].score is not 1-4 or null`;
     if (!Array.isArray(s.findings)) return `statements[${i}].findings is missing`;
     for (const [j, f] of s.findings.entries()) {
-      if (!isObject(f) || typeof f.rule !== 'string' || typeof f.text !== 'string' || typeof f.effect !== 'string') {
+      if (
+        !isObject(f) ||
+        typeof f.rule !== 'string' ||
+        typeof f.text !== 'string' ||
+        typeof f.effect !== 'string'
+      ) {
         return `statements[${i}].findings[${j}] needs rule, text and effect`;
       }
     }

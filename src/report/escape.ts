@@ -37,7 +37,8 @@ export const terminalText = plainText;
 // --- Markdown -------------------------------------------------------------------------------
 
 /** Bare addresses GitHub would turn into links (and markdownlint's no-bare-urls would flag). */
-const ADDRESS = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>`|]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
+const ADDRESS =
+  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>`|]*[^\s<>`|.,;:!?)\]'"*_~]|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
 
 /** Punctuation that means something anywhere in a line: code, emphasis, links, HTML, entities, tables, strike-through, maths. */
 const MD_INLINE = /[\\`*_[\]<>|~&$]/g;
@@ -125,8 +126,9 @@ export function wrap(words: readonly string[], width: number, first = '', indent
 // --- XML ------------------------------------------------------------------------------------
 
 /** Characters XML 1.0 cannot hold at all (escaped or not): most C0 controls, lone surrogates, U+FFFE/FFFF. */
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text or attribute value for XML 1.0: & < > " ' escaped, terminal escapes and invalid characters removed. */
 export function xmlText(text: string): string {

@@ -95,16 +95,28 @@ function overview(doc: Doc, result: ScoreResult): void {
   doc.heading(2, 'Overview');
   doc.table(
     [mdCell(noun.charAt(0).toUpperCase() + noun.slice(1)), 'Scored', '%', 'Rating'],
-    result.groups.map((g) => [mdCell(g.title), `${g.scored} of ${g.statements.length}`, g.percent === null ? '-' : `${g.percent}%`, ratingLabel(g.rating)]),
+    result.groups.map((g) => [
+      mdCell(g.title),
+      `${g.scored} of ${g.statements.length}`,
+      g.percent === null ? '-' : `${g.percent}%`,
+      ratingLabel(g.rating),
+    ]),
   );
   const rows: string[][] = [];
   for (const { statements } of statementsInOrder(result)) {
     for (const s of statements) {
-      rows.push([mdCell(s.title), s.score === null ? '-' : String(s.score), s.percent === null ? '-' : `${s.percent}%`, s.confidence?.level ?? 'none']);
+      rows.push([
+        mdCell(s.title),
+        s.score === null ? '-' : String(s.score),
+        s.percent === null ? '-' : `${s.percent}%`,
+        s.confidence?.level ?? 'none',
+      ]);
     }
   }
   doc.table(['Statement', 'Score', '%', 'Confidence'], rows);
-  doc.text('Score 4: evidence shows an exceptional standard. 3: a good standard. 2: some shortfalls. 1: significant shortfalls. A dash: not assessed, for want of current evidence.');
+  doc.text(
+    'Score 4: evidence shows an exceptional standard. 3: a good standard. 2: some shortfalls. 1: significant shortfalls. A dash: not assessed, for want of current evidence.',
+  );
 }
 
 function changes(doc: Doc, result: ScoreResult, change: Changes): void {
@@ -112,16 +124,26 @@ function changes(doc: Doc, result: ScoreResult, change: Changes): void {
   const { before, after } = change.overall;
   doc.text(
     `Compared with the result as of ${change.baseline.asOf} (cqc-score ${change.baseline.toolVersion}). Overall rating: ` +
-      (before === after ? `${ratingLabel(after)}, unchanged.` : `${ratingLabel(before)} before, ${ratingLabel(after)} now.`),
+      (before === after
+        ? `${ratingLabel(after)}, unchanged.`
+        : `${ratingLabel(before)} before, ${ratingLabel(after)} now.`),
   );
-  if (change.statements.length === 0 && change.newFindings.length === 0 && change.resolvedFindings.length === 0) {
+  if (
+    change.statements.length === 0 &&
+    change.newFindings.length === 0 &&
+    change.resolvedFindings.length === 0
+  ) {
     doc.text('No statement score or finding has changed.');
     return;
   }
   const moved = change.statements.filter((s) => s.direction !== 'same');
   if (moved.length > 0) {
     doc.text('Scores that moved:');
-    doc.list(moved.map((s) => mdWords(`${s.title}: ${s.direction} from ${scoreChange(s.before, s.after)}`)));
+    doc.list(
+      moved.map((s) =>
+        mdWords(`${s.title}: ${s.direction} from ${scoreChange(s.before, s.after)}`),
+      ),
+    );
   }
   const title = (id: string): string => result.statements.find((s) => s.id === id)?.title ?? id;
   for (const [heading, findings] of [
@@ -130,7 +152,9 @@ function changes(doc: Doc, result: ScoreResult, change: Changes): void {
   ] as const) {
     if (findings.length === 0) continue;
     doc.text(heading);
-    doc.list(findings.map((f) => mdWords(`${title(f.statement)}: ${EFFECT_LABELS[f.effect]}: ${f.text}`)));
+    doc.list(
+      findings.map((f) => mdWords(`${title(f.statement)}: ${EFFECT_LABELS[f.effect]}: ${f.text}`)),
+    );
   }
 }
 
@@ -139,15 +163,23 @@ function statementSection(doc: Doc, s: StatementResult): void {
   doc.text(`Score: ${s.score ?? 'not assessed'}`);
   if (s.score !== null) {
     doc.text(`${s.score} - ${s.label ?? SCORE_LABELS[s.score]}`);
-    const where = s.band ? `, in the ${s.band} half of the band${s.onEdge ? ', decided by rounding' : ''}` : '';
-    const confidence = s.confidence ? ` Confidence: ${s.confidence.level} (${s.confidence.reasons.join('; ')}).` : '';
+    const where = s.band
+      ? `, in the ${s.band} half of the band${s.onEdge ? ', decided by rounding' : ''}`
+      : '';
+    const confidence = s.confidence
+      ? ` Confidence: ${s.confidence.level} (${s.confidence.reasons.join('; ')}).`
+      : '';
     doc.text(`${s.percent}%${where}.${confidence}`);
   } else {
     doc.text('No current evidence, so this statement is not assessed.');
   }
   doc.words([...bold(['What', 'this', 'statement', 'covers.']), ...mdWords(s.description)]);
 
-  const judged = s.counts.exceptional + s.counts.strength + s.counts.shortfall + s.counts['significant-shortfall'];
+  const judged =
+    s.counts.exceptional +
+    s.counts.strength +
+    s.counts.shortfall +
+    s.counts['significant-shortfall'];
   if (s.findings.length > 0) {
     doc.text(
       `Key findings for this quality statement, from ${judged} judged item${judged === 1 ? '' : 's'} ` +
@@ -159,7 +191,10 @@ function statementSection(doc: Doc, s: StatementResult): void {
         words: mdWords(indicator),
         children: s.findings
           .filter((f) => f.indicator === indicator)
-          .map((f) => ({ words: mdWords(`${EFFECT_LABELS[f.effect]}: ${f.text}.`), children: citations(s, f.evidence) })),
+          .map((f) => ({
+            words: mdWords(`${EFFECT_LABELS[f.effect]}: ${f.text}.`),
+            children: citations(s, f.evidence),
+          })),
       })),
     );
   } else if (s.score !== null) {
@@ -168,10 +203,16 @@ function statementSection(doc: Doc, s: StatementResult): void {
 
   doc.text('Gaps and stale evidence:');
   if (s.gaps.length === 0) doc.text('None found.');
-  else doc.list(s.gaps.map((g) => ({ words: mdWords(`${g.message}.`), children: citations(s, g.evidence) })));
+  else
+    doc.list(
+      s.gaps.map((g) => ({ words: mdWords(`${g.message}.`), children: citations(s, g.evidence) })),
+    );
 
   doc.text('What would lift the score:');
-  if (s.toLift.length === 0) doc.text(s.score === 4 ? 'Keep the evidence current.' : 'Nothing recorded holds the score down.');
+  if (s.toLift.length === 0)
+    doc.text(
+      s.score === 4 ? 'Keep the evidence current.' : 'Nothing recorded holds the score down.',
+    );
   else doc.list(s.toLift.map((t) => mdWords(t)));
 }
 
@@ -198,12 +239,21 @@ export const markdown: Formatter = (result, options) => {
   for (const { group, statements } of statementsInOrder(result)) {
     doc.heading(2, group.title);
     const scored = `${group.scored} of ${group.statements.length} statements scored`;
-    doc.text(group.rating ? `${ratingLabel(group.rating)} (${group.percent}%), ${scored}.` : `Not rated: ${scored}.`);
+    doc.text(
+      group.rating
+        ? `${ratingLabel(group.rating)} (${group.percent}%), ${scored}.`
+        : `Not rated: ${scored}.`,
+    );
     for (const s of statements) statementSection(doc, s);
   }
   if (result.diagnostics.length > 0) {
     doc.heading(2, 'Problems in the evidence files');
-    doc.list(result.diagnostics.map((d) => [mdCode(`${d.file}:${d.line}:${d.column}`), ...mdWords(`${d.severity} ${d.code}: ${d.message}`)]));
+    doc.list(
+      result.diagnostics.map((d) => [
+        mdCode(`${d.file}:${d.line}:${d.column}`),
+        ...mdWords(`${d.severity} ${d.code}: ${d.message}`),
+      ]),
+    );
   }
   return doc.toString();
 };

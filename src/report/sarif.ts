@@ -62,27 +62,57 @@ function diagnosticResult(d: Diagnostic): Result {
 
 export const sarif: Formatter = (result: ScoreResult, options) => {
   const rules = new Map<string, Rule>();
-  const addRule = (id: string, text: string, level: Level, properties: Record<string, string>): void => {
-    if (!rules.has(id)) rules.set(id, { id, name: ruleName(id), shortDescription: { text: plainText(text) }, defaultConfiguration: { level }, properties });
+  const addRule = (
+    id: string,
+    text: string,
+    level: Level,
+    properties: Record<string, string>,
+  ): void => {
+    if (!rules.has(id))
+      rules.set(id, {
+        id,
+        name: ruleName(id),
+        shortDescription: { text: plainText(text) },
+        defaultConfiguration: { level },
+        properties,
+      });
   };
   const results: Result[] = [];
 
   for (const d of result.diagnostics) {
-    addRule(d.code, `Evidence file problem: ${d.code}`, LEVELS[d.severity], { category: 'diagnostic' });
+    addRule(d.code, `Evidence file problem: ${d.code}`, LEVELS[d.severity], {
+      category: 'diagnostic',
+    });
     results.push(diagnosticResult(d));
   }
   for (const s of result.statements) {
     for (const f of s.findings.filter((x) => isShortfall(x.effect))) {
       const level: Level = f.effect === 'significant-shortfall' ? 'error' : 'warning';
-      addRule(f.rule, f.text, level, { category: 'finding', statement: s.id, indicator: plainText(f.indicator) });
+      addRule(f.rule, f.text, level, {
+        category: 'finding',
+        statement: s.id,
+        indicator: plainText(f.indicator),
+      });
       const [first, ...rest] = f.evidence;
       results.push({
         ruleId: f.rule,
         level,
-        message: { text: plainText(`${EFFECT_LABELS[f.effect]} in ${s.title} (score ${s.score ?? 'not assessed'}): ${f.text}`) },
+        message: {
+          text: plainText(
+            `${EFFECT_LABELS[f.effect]} in ${s.title} (score ${s.score ?? 'not assessed'}): ${f.text}`,
+          ),
+        },
         ...(first ? { locations: [location(first)] } : {}),
-        ...(rest.length > 0 ? { relatedLocations: rest.map((ref, i) => location(ref, i + 1)) } : {}),
-        properties: { kind: 'finding', statement: s.id, indicator: plainText(f.indicator), effect: f.effect, score: s.score },
+        ...(rest.length > 0
+          ? { relatedLocations: rest.map((ref, i) => location(ref, i + 1)) }
+          : {}),
+        properties: {
+          kind: 'finding',
+          statement: s.id,
+          indicator: plainText(f.indicator),
+          effect: f.effect,
+          score: s.score,
+        },
       });
     }
     for (const g of s.gaps.filter((x) => x.evidence.length > 0)) {
@@ -94,7 +124,9 @@ export const sarif: Formatter = (result: ScoreResult, options) => {
         level: 'note',
         message: { text: plainText(`${s.title}: ${g.message}`) },
         ...(first ? { locations: [location(first)] } : {}),
-        ...(rest.length > 0 ? { relatedLocations: rest.map((ref, i) => location(ref, i + 1)) } : {}),
+        ...(rest.length > 0
+          ? { relatedLocations: rest.map((ref, i) => location(ref, i + 1)) }
+          : {}),
         properties: { kind: 'gap', statement: s.id },
       });
     }
@@ -119,17 +151,21 @@ export const sarif: Formatter = (result: ScoreResult, options) => {
             rules: ruleList,
           },
         },
-        originalUriBaseIds: { SRCROOT: { description: { text: 'The folder cqc-score was run from.' } } },
+        originalUriBaseIds: {
+          SRCROOT: { description: { text: 'The folder cqc-score was run from.' } },
+        },
         columnKind: 'unicodeCodePoints',
-        results: results.map(({ ruleId, ruleIndex, level, message, locations, relatedLocations, properties }) => ({
-          ruleId,
-          ruleIndex,
-          level,
-          message,
-          ...(locations ? { locations } : {}),
-          ...(relatedLocations ? { relatedLocations } : {}),
-          properties,
-        })),
+        results: results.map(
+          ({ ruleId, ruleIndex, level, message, locations, relatedLocations, properties }) => ({
+            ruleId,
+            ruleIndex,
+            level,
+            message,
+            ...(locations ? { locations } : {}),
+            ...(relatedLocations ? { relatedLocations } : {}),
+            properties,
+          }),
+        ),
         properties: {
           framework: result.framework,
           asOf: result.asOf,

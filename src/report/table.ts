@@ -11,7 +11,16 @@ import { changesOf } from './baseline.js';
 import { diagnosticLine } from './diagnostics-text.js';
 import { terminalText as t } from './escape.js';
 import type { Formatter } from './types.js';
-import { DISCLAIMER, EFFECT_LABELS, isShortfall, overallLabel, ratingLabel, refText, scoreChange, statementsInOrder } from './words.js';
+import {
+  DISCLAIMER,
+  EFFECT_LABELS,
+  isShortfall,
+  overallLabel,
+  ratingLabel,
+  refText,
+  scoreChange,
+  statementsInOrder,
+} from './words.js';
 
 type Paint = InstanceType<typeof Chalk>;
 
@@ -31,7 +40,17 @@ export const table: Formatter = (result: ScoreResult, options) => {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const changes = changesOf(result, options);
   const moved = new Map((changes?.statements ?? []).map((c) => [c.id, c]));
-  const head = ['Statement', 'Score', 'Label', '%', 'Confidence', 'Strengths', 'Shortfalls', 'Gaps', ...(changes ? ['Change'] : [])];
+  const head = [
+    'Statement',
+    'Score',
+    'Label',
+    '%',
+    'Confidence',
+    'Strengths',
+    'Shortfalls',
+    'Gaps',
+    ...(changes ? ['Change'] : []),
+  ];
   const grid = new Table({
     head,
     style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [] },
@@ -40,7 +59,14 @@ export const table: Formatter = (result: ScoreResult, options) => {
   });
   for (const { group, statements } of statementsInOrder(result)) {
     const rating = ratingLabel(group.rating);
-    grid.push([{ colSpan: head.length, content: paint.bold(`${t(group.title)}${group.percent !== null ? `  ${group.percent}%` : ''}  ${rating}`) }]);
+    grid.push([
+      {
+        colSpan: head.length,
+        content: paint.bold(
+          `${t(group.title)}${group.percent !== null ? `  ${group.percent}%` : ''}  ${rating}`,
+        ),
+      },
+    ]);
     for (const s of statements) {
       const change = moved.get(s.id);
       grid.push([
@@ -58,29 +84,50 @@ export const table: Formatter = (result: ScoreResult, options) => {
   }
   const out: string[] = [grid.toString(), ''];
   const o = result.overall;
-  out.push(`${paint.bold(`Overall: ${overallLabel(o)}`)}${o.percent !== null ? ` (${o.percent}%)` : ''} - ${t(o.basis)}`);
-  if (result.statements.some((s) => s.onEdge)) out.push(paint.dim('* between two bands: the rounding policy decided the score'));
+  out.push(
+    `${paint.bold(`Overall: ${overallLabel(o)}`)}${o.percent !== null ? ` (${o.percent}%)` : ''} - ${t(o.basis)}`,
+  );
+  if (result.statements.some((s) => s.onEdge))
+    out.push(paint.dim('* between two bands: the rounding policy decided the score'));
 
   const top = result.statements
     .flatMap((s) => s.findings.filter((f) => isShortfall(f.effect)).map((f) => ({ s, f })))
-    .sort((a, b) => (a.f.effect === b.f.effect ? 0 : a.f.effect === 'significant-shortfall' ? -1 : 1))
+    .sort((a, b) =>
+      a.f.effect === b.f.effect ? 0 : a.f.effect === 'significant-shortfall' ? -1 : 1,
+    )
     .slice(0, 5);
   if (top.length > 0) {
     out.push('', paint.bold('Top shortfalls:'));
     for (const { s, f } of top) {
       const where = f.evidence.slice(0, 3).map((e) => t(refText(e)));
-      out.push(`  - ${t(s.title)}: ${f.effect === 'significant-shortfall' ? `${EFFECT_LABELS[f.effect]}: ` : ''}${t(f.text)}${where.length > 0 ? ` (${where.join(', ')})` : ''}`);
+      out.push(
+        `  - ${t(s.title)}: ${f.effect === 'significant-shortfall' ? `${EFFECT_LABELS[f.effect]}: ` : ''}${t(f.text)}${where.length > 0 ? ` (${where.join(', ')})` : ''}`,
+      );
     }
   }
   if (changes) {
-    out.push('', paint.bold(`Since the baseline (as of ${t(changes.baseline.asOf)}): overall ${ratingLabel(changes.overall.before)} -> ${ratingLabel(changes.overall.after)}`));
-    for (const c of changes.statements.filter((x) => x.direction !== 'same')) out.push(`  ${c.direction === 'up' ? paint.green('up') : paint.red('down')}: ${t(c.title)} ${scoreChange(c.before, c.after)}`);
+    out.push(
+      '',
+      paint.bold(
+        `Since the baseline (as of ${t(changes.baseline.asOf)}): overall ${ratingLabel(changes.overall.before)} -> ${ratingLabel(changes.overall.after)}`,
+      ),
+    );
+    for (const c of changes.statements.filter((x) => x.direction !== 'same'))
+      out.push(
+        `  ${c.direction === 'up' ? paint.green('up') : paint.red('down')}: ${t(c.title)} ${scoreChange(c.before, c.after)}`,
+      );
     for (const f of changes.newFindings) out.push(`  new: ${t(f.statement)}: ${t(f.text)}`);
-    for (const f of changes.resolvedFindings) out.push(`  resolved: ${t(f.statement)}: ${t(f.text)}`);
+    for (const f of changes.resolvedFindings)
+      out.push(`  resolved: ${t(f.statement)}: ${t(f.text)}`);
     if (changes.statements.length === 0) out.push('  no score or finding has changed');
   }
   if (result.diagnostics.length > 0) {
-    out.push('', paint.bold(`Problems (${result.summary.errors} errors, ${result.summary.warnings} warnings):`));
+    out.push(
+      '',
+      paint.bold(
+        `Problems (${result.summary.errors} errors, ${result.summary.warnings} warnings):`,
+      ),
+    );
     for (const d of result.diagnostics) out.push(`  ${t(diagnosticLine(d))}`);
   }
   out.push('', paint.dim(DISCLAIMER));

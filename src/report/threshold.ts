@@ -17,18 +17,28 @@ export interface ThresholdFormatOptions extends FormatOptions {
 /** Without --fail-under, JUnit marks a statement failed below a good standard. */
 export const DEFAULT_THRESHOLDS: ScoreThresholds = { all: 3, statements: {} };
 
-export function thresholdFor(thresholds: ScoreThresholds, id: string): { min: Score; named: boolean } | undefined {
+export function thresholdFor(
+  thresholds: ScoreThresholds,
+  id: string,
+): { min: Score; named: boolean } | undefined {
   const named = thresholds.statements[id];
   if (named !== undefined) return { min: named, named: true };
   return thresholds.all === undefined ? undefined : { min: thresholds.all, named: false };
 }
 
 /** Why a statement fails its threshold, or undefined when it passes or has none. */
-export function belowThreshold(statement: StatementResult, thresholds: ScoreThresholds): string | undefined {
+export function belowThreshold(
+  statement: StatementResult,
+  thresholds: ScoreThresholds,
+): string | undefined {
   const threshold = thresholdFor(thresholds, statement.id);
   if (!threshold) return undefined;
   if (statement.score === null) {
-    return threshold.named ? `${statement.id} is not assessed (no current evidence); it must score at least ${threshold.min}` : undefined;
+    return threshold.named
+      ? `${statement.id} is not assessed (no current evidence); it must score at least ${threshold.min}`
+      : undefined;
   }
-  return statement.score < threshold.min ? `${statement.id} scores ${statement.score}, below ${threshold.min}` : undefined;
+  return statement.score < threshold.min
+    ? `${statement.id} scores ${statement.score}, below ${threshold.min}`
+    : undefined;
 }

@@ -1,6 +1,14 @@
 /** Words shared by the formatters, so every format names things the same way. */
 import { loadFramework } from '../frameworks/catalogue.js';
-import type { Effect, FrameworkId, Overall, Rating, ScoreResult, SourceRef, StatementResult } from '../model/index.js';
+import type {
+  Effect,
+  FrameworkId,
+  Overall,
+  Rating,
+  ScoreResult,
+  SourceRef,
+  StatementResult,
+} from '../model/index.js';
 import { RATING_LABELS } from '../score/arithmetic.js';
 
 export const EFFECT_LABELS: Record<Effect, string> = {
@@ -40,17 +48,23 @@ export function refText(ref: SourceRef): string {
 }
 
 /** Statements in report order: by group, then as the framework lists them. */
-export function statementsInOrder(result: ScoreResult): { group: ScoreResult['groups'][number]; statements: StatementResult[] }[] {
+export function statementsInOrder(
+  result: ScoreResult,
+): { group: ScoreResult['groups'][number]; statements: StatementResult[] }[] {
   const byId = new Map(result.statements.map((s) => [s.id, s]));
   return result.groups.map((group) => ({
     group,
-    statements: group.statements.map((id) => byId.get(id)).filter((s): s is StatementResult => s !== undefined),
+    statements: group.statements
+      .map((id) => byId.get(id))
+      .filter((s): s is StatementResult => s !== undefined),
   }));
 }
 
 /** The title of the evidence item at `ref`, when the statement lists it. */
 export function itemTitle(statement: StatementResult, ref: SourceRef): string | undefined {
-  return statement.items.find((i) => i.ref.file === ref.file && i.ref.line === ref.line && i.ref.column === ref.column)?.title;
+  return statement.items.find(
+    (i) => i.ref.file === ref.file && i.ref.line === ref.line && i.ref.column === ref.column,
+  )?.title;
 }
 
 export function scoreChange(before: number | null, after: number | null): string {

@@ -14,6 +14,10 @@ export interface Clause {
 export interface PreparedText {
   text: string;
   clauses: Clause[];
+  /** The words, lower-cased, with their start offsets and the clause each sits in. */
+  tokens: string[];
+  starts: number[];
+  clauseOf: number[];
 }
 
 const SENTENCE_END = /[.!?;]+(?=\s|$)|\n+/g;
@@ -48,6 +52,8 @@ function splitSentence(text: string, from: number, end: number, clauses: Clause[
   }
 }
 
+const WORD = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+
 export function prepareText(raw: string): PreparedText {
   const text = raw.replace(/[’‘`]/g, "'");
   const clauses: Clause[] = [];
@@ -59,14 +65,57 @@ export function prepareText(raw: string): PreparedText {
     start = end;
   }
   if (start < text.length) splitSentence(text, start, text.length, clauses);
-  return { text, clauses };
+
+  const lower = text.toLowerCase();
+  const tokens: string[] = [];
+  const starts: number[] = [];
+  const clauseOf: number[] = [];
+  let clause = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    while (clause < clauses.length - 1 && m.index >= (clauses[clause] as Clause).end) clause++;
+    tokens.push(m[0]);
+    starts.push(m.index);
+    clauseOf.push(clause);
+  }
+  return { text, clauses, tokens, starts, clauseOf };
 }
 
-export function clauseAt(prepared: PreparedText, offset: number): Clause {
-  for (const clause of prepared.clauses) {
-    if (offset >= clause.start && offset < clause.end) return clause;
+/** Words that turn what follows into something kept away: "protection from harm", "to prevent delays". */
+const PREVENTERS = new Set([
+  'protect', 'protection', 'protected', 'protecting', 'prevent', 'prevented', 'preventing', 'prevention',
+  'avoid', 'avoided', 'avoiding', 'minimise', 'minimised', 'minimising', 'reduce', 'reduced', 'reducing', 'free',
+]);
+
+/** Whether a word is negated by one of the three words before it in its clause. */
+export function isNegated({ tokens, clauseOf }: PreparedText, index: number): boolean {
+  for (let back = 3; back >= 1; back--) {
+    const i = index - back;
+    if (i < 0 || clauseOf[i] !== clauseOf[index]) continue;
+    const word = tokens[i] as string;
+    if (PREVENTERS.has(word)) return true;
+    if (!NEGATORS.has(word)) continue;
+    const next = tokens[i + 1];
+    if (word === 'not' && (next === 'only' || next === 'just')) continue;
+    return true;
   }
-  return { start: 0, end: prepared.text.length, weight: 1 };
+  return false;
+}
+
+/** Index of the word at or after a character offset. */
+export function tokenAt(prepared: PreparedText, offset: number): number {
+  let lo = 0;
+  let hi = prepared.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((prepared.starts[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function clauseWeight(prepared: PreparedText, token: number): number {
+  return prepared.clauses[prepared.clauseOf[token] ?? -1]?.weight ?? 1;
 }
 
 const NEGATORS = new Set([
@@ -76,46 +125,77 @@ const NEGATORS = new Set([
   "aren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "couldn't", "shouldn't",
 ]);
 
-/** Words that turn what follows into something kept away: "protection from harm", "to prevent delays". */
-const PREVENTERS = /^(protect|protection|protected|protecting|prevent|prevented|preventing|prevention|avoid|avoided|avoiding|minimise|minimised|minimising|reduce|reduced|reducing|free)$/;
+/** One word of a compiled phrase: exact, or a stem that any ending may follow. */
+interface WordPattern {
+  word: string;
+  prefix: boolean;
+}
 
-/** True when one of the three words before `offset`, inside its clause, negates what follows. */
-export function isNegated(prepared: PreparedText, offset: number): boolean {
-  const clause = clauseAt(prepared, offset);
-  const before = prepared.text.slice(Math.max(clause.start, offset - 48), offset).toLowerCase();
-  const words = before.split(/[^a-z']+/).filter(Boolean).slice(-3);
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
-    if (PREVENTERS.test(word)) return true;
-    if (!NEGATORS.has(word)) continue;
-    const next = words[i + 1];
-    if (word === 'not' && (next === 'only' || next === 'just')) continue;
-    if (word === 'no' && next === 'longer') return true;
-    return true;
+export interface CompiledPhrase {
+  /** Which text condition of the index it belongs to. */
+  condition: number;
+  words: WordPattern[];
+}
+
+/**
+ * The word sequences a phrase stands for: "co-production" is also
+ * "coproduction" and "co production"; "delay*" is the stem "delay".
+ */
+export function phraseVariants(phrase: string): WordPattern[][] {
+  let variants: WordPattern[][] = [[]];
+  for (const raw of phrase.trim().toLowerCase().replace(/[’‘`]/g, "'").split(/\s+/)) {
+    const prefix = raw.endsWith('*');
+    const core = prefix ? raw.slice(0, -1) : raw;
+    const parts = core.split('-').filter((part) => part !== '');
+    const forms: WordPattern[][] =
+      parts.length > 1
+        ? [parts.map((word, i) => ({ word, prefix: prefix && i === parts.length - 1 })), [{ word: parts.join(''), prefix }]]
+        : [[{ word: parts[0] ?? core, prefix }]];
+    variants = variants.flatMap((head) => forms.map((form) => [...head, ...form]));
   }
-  return false;
+  return variants.filter((words) => words.every((w) => w.word !== ''));
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** Every phrase of a set of text conditions, indexed by its first word (or stem). */
+export class PhraseIndex {
+  private readonly exact = new Map<string, CompiledPhrase[]>();
+  private readonly stems = new Map<string, CompiledPhrase[]>();
+  private shortestStem = Infinity;
 
-/** Regular-expression source for one phrase: whole words, a space matches spaces or hyphens, a trailing * any ending. */
-export function phraseSource(phrase: string): string {
-  const words = phrase.trim().replace(/[’‘`]/g, "'").split(/\s+/);
-  const body = words
-    .map((word) => {
-      const open = word.endsWith('*');
-      const core = open ? word.slice(0, -1) : word;
-      const parts = core.split('-').map(escape).join('[\\s-]?');
-      return open ? `${parts}[\\w'-]*` : parts;
-    })
-    .join('[\\s-]+');
-  return body;
-}
+  add(condition: number, phrases: readonly string[]): void {
+    for (const phrase of phrases) {
+      for (const words of phraseVariants(phrase)) {
+        const first = words[0] as WordPattern;
+        const map = first.prefix ? this.stems : this.exact;
+        if (first.prefix) this.shortestStem = Math.min(this.shortestStem, first.word.length);
+        const list = map.get(first.word) ?? [];
+        list.push({ condition, words });
+        map.set(first.word, list);
+      }
+    }
+  }
 
-/** One regular expression for a list of phrases, matched as whole words. */
-export function compilePhrases(phrases: readonly string[]): RegExp {
-  const sorted = [...phrases].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\w'-])(?:${sorted.map(phraseSource).join('|')})(?![\\w])`, 'gi');
+  /** Calls `found` for each phrase occurrence: condition, first word index, word count. */
+  scan(prepared: PreparedText, found: (condition: number, token: number, length: number) => void): void {
+    const { tokens } = prepared;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
+      const exact = this.exact.get(token);
+      if (exact) for (const phrase of exact) this.verify(phrase, tokens, i, found);
+      for (let length = this.shortestStem; length <= token.length; length++) {
+        const stemmed = this.stems.get(length === token.length ? token : token.slice(0, length));
+        if (stemmed) for (const phrase of stemmed) this.verify(phrase, tokens, i, found);
+      }
+    }
+  }
+
+  private verify(phrase: CompiledPhrase, tokens: readonly string[], at: number, found: (condition: number, token: number, length: number) => void): void {
+    const { words } = phrase;
+    for (let j = 1; j < words.length; j++) {
+      const token = tokens[at + j];
+      const pattern = words[j] as WordPattern;
+      if (token === undefined || !(pattern.prefix ? token.startsWith(pattern.word) : token === pattern.word)) return;
+    }
+    found(phrase.condition, at, words.length);
+  }
 }

@@ -63,9 +63,7 @@ export function validateEvidence(files: readonly ParsedFile[], config: Config): 
     parsed.docs.forEach((doc, docIndex) => {
       if (doc === null || doc === undefined) return;
       const report = (pending: PendingDiagnostic, severity: Severity = pending.severity ?? 'error'): void => {
-        const at = pending.path.length >= 2 && pending.path[0] === 'evidence' && typeof pending.path[1] === 'number' && pending.path.length === 2
-          ? parsed.itemPosition(docIndex, pending.path[1])
-          : parsed.locator.locate(docIndex, pending.path, pending.atKey);
+        const at = parsed.locator.locate(docIndex, pending.path, pending.atKey);
         diagnostics.push({ code: pending.code, severity, file: parsed.file, line: at.line, column: at.column, message: pending.message });
       };
 
@@ -131,8 +129,7 @@ export function validateEvidence(files: readonly ParsedFile[], config: Config): 
             report({ code: 'duplicate-id', path: [...path, 'id'], message: `id "${item.id}" is already used at ${first}; ids must be unique across the repository` });
             return;
           }
-          const at = parsed.locator.locate(docIndex, [...path, 'id']);
-          ids.set(item.id, `${parsed.file}:${at.line}`);
+          ids.set(item.id, `${parsed.file}:${parsed.itemPosition(docIndex, index).line}`);
         }
 
         let ageMonths: number | undefined;

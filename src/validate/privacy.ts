@@ -8,7 +8,13 @@
  * make the guard hang.
  */
 
-export const PERSONAL_DATA_KINDS = ['nhs-number', 'ni-number', 'email', 'phone', 'date-of-birth'] as const;
+export const PERSONAL_DATA_KINDS = [
+  'nhs-number',
+  'ni-number',
+  'email',
+  'phone',
+  'date-of-birth',
+] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
 export interface PersonalDataHit {
@@ -33,7 +39,9 @@ export const PERSONAL_DATA_NAMES: Record<PersonalDataKind, string> = {
 export function personalDataMessage(kind: PersonalDataKind): string {
   const allowable = kind === 'email' || kind === 'phone';
   return `this looks like ${PERSONAL_DATA_NAMES[kind]}; remove it or replace it with an anonymised reference${
-    allowable ? ' (if it is an organisation contact, add it to "privacy-allow" in cqc-score.yaml)' : ''
+    allowable
+      ? ' (if it is an organisation contact, add it to "privacy-allow" in cqc-score.yaml)'
+      : ''
   }`;
 }
 
@@ -163,18 +171,20 @@ function findPhones(text: string): PersonalDataHit[] {
 
 // ------------------------------------------------------------ Dates of birth
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DOB_CUE = /(?<![A-Za-z])(?:d\.o\.b\.?|dob|date\s+of\s+birth|born(?:\s+on)?)(?![A-Za-z])/gi;
 /** From the cue to the date: a few words, no digits, no sentence break. */
 const DOB_GAP = /^[\s:=,()–-]*(?:(?:is|was|on|the|recorded|as|given|of)[\s:=,()–-]+){0,3}/i;
 const DOB_DATE = new RegExp(
   '(?:' +
-  [
-    String.raw`(?<dmy>(?<d1>\d{1,2})[/.-](?<m1>\d{1,2})[/.-](?<y1>\d{4}|\d{2}))`,
-    String.raw`(?<iso>(?<y2>\d{4})-(?<m2>\d{2})-(?<d2>\d{2}))`,
-    String.raw`(?<dmonth>(?<d3>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m3>${MONTHS})\.?,?\s+(?<y3>\d{4}))`,
-    String.raw`(?<monthd>(?<m4>${MONTHS})\.?\s+(?<d4>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y4>\d{4}))`,
-  ].join('|') + String.raw`)(?!\d)`,
+    [
+      String.raw`(?<dmy>(?<d1>\d{1,2})[/.-](?<m1>\d{1,2})[/.-](?<y1>\d{4}|\d{2}))`,
+      String.raw`(?<iso>(?<y2>\d{4})-(?<m2>\d{2})-(?<d2>\d{2}))`,
+      String.raw`(?<dmonth>(?<d3>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m3>${MONTHS})\.?,?\s+(?<y3>\d{4}))`,
+      String.raw`(?<monthd>(?<m4>${MONTHS})\.?\s+(?<d4>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y4>\d{4}))`,
+    ].join('|') +
+    String.raw`)(?!\d)`,
   'iy',
 );
 
@@ -224,7 +234,8 @@ function allowed(hit: PersonalDataHit, allow: readonly string[]): boolean {
   const match = hit.match.toLowerCase();
   for (const entry of allow) {
     if (entry.trim().toLowerCase() === match) return true;
-    if (hit.kind === 'phone' && /\d/.test(entry) && phoneKey(entry) === phoneKey(hit.match)) return true;
+    if (hit.kind === 'phone' && /\d/.test(entry) && phoneKey(entry) === phoneKey(hit.match))
+      return true;
   }
   return false;
 }
@@ -284,7 +295,10 @@ export interface PersonalDataAt extends PersonalDataHit {
  * text finds data wherever it sits (any field, comments too) and gives exact
  * positions without walking the YAML tree.
  */
-export function findPersonalDataInFile(text: string, allow: readonly string[] = []): PersonalDataAt[] {
+export function findPersonalDataInFile(
+  text: string,
+  allow: readonly string[] = [],
+): PersonalDataAt[] {
   const hits = findPersonalData(text, allow);
   const out: PersonalDataAt[] = [];
   let line = 1;

@@ -39,7 +39,12 @@ function save(fuzzCase: FuzzCase, problem: string): void {
 function corpusCase(name: string): FuzzCase {
   const contents = readFileSync(join(CORPUS, name));
   if (name.endsWith('.config.yaml')) {
-    return { files: { 'cqc-score.yaml': contents, 'evidence.yaml': readFileSync('fixtures/seed-learning/workforce-learning.yaml') } };
+    return {
+      files: {
+        'cqc-score.yaml': contents,
+        'evidence.yaml': readFileSync('fixtures/seed-learning/workforce-learning.yaml'),
+      },
+    };
   }
   return { files: { 'evidence.yaml': contents } };
 }
@@ -73,7 +78,9 @@ describe('fuzzing the CLI', () => {
 
 // Every input that ever broke the CLI, and a few known hostile shapes, replayed as one evidence file each.
 describe('regression corpus', () => {
-  const files = readdirSync(CORPUS).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const files = readdirSync(CORPUS)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
 
   it('is not empty', () => {
     expect(files.length).toBeGreaterThan(0);

@@ -29,11 +29,21 @@ const truePositives: Case[] = [
   { text: 'nhs: 999-000-0018.', kind: 'nhs-number', match: '999-000-0018' },
   { text: '(485 777 3457)', kind: 'nhs-number', match: '485 777 3457' },
   { text: 'number 4505577104, seen', kind: 'nhs-number', match: '4505577104' },
-  { text: 'no.6401183837', kind: 'nhs-number', match: '6401183837', why: 'a full stop after a word is not a decimal point' },
+  {
+    text: 'no.6401183837',
+    kind: 'nhs-number',
+    match: '6401183837',
+    why: 'a full stop after a word is not a decimal point',
+  },
   // National Insurance numbers
   { text: 'NI number AB 12 34 56 C', kind: 'ni-number', match: 'AB 12 34 56 C' },
   { text: 'NINO: AB123456C.', kind: 'ni-number', match: 'AB123456C' },
-  { text: 'ni ce123456a', kind: 'ni-number', match: 'ce123456a', why: 'compact lower case is still a number' },
+  {
+    text: 'ni ce123456a',
+    kind: 'ni-number',
+    match: 'ce123456a',
+    why: 'compact lower case is still a number',
+  },
   { text: 'JY 98 76 54 D', kind: 'ni-number', match: 'JY 98 76 54 D' },
   { text: 'PA 111111 B', kind: 'ni-number', match: 'PA 111111 B' },
   // Emails
@@ -51,7 +61,12 @@ const truePositives: Case[] = [
   { text: '0161 496 0000', kind: 'phone', match: '0161 496 0000' },
   { text: '0117-496-0123', kind: 'phone', match: '0117-496-0123' },
   { text: '07700900789', kind: 'phone', match: '07700900789' },
-  { text: 'on 020 7946 0000 12 times', kind: 'phone', match: '020 7946 0000', why: 'a separate figure after the number is not part of it' },
+  {
+    text: 'on 020 7946 0000 12 times',
+    kind: 'phone',
+    match: '020 7946 0000',
+    why: 'a separate figure after the number is not part of it',
+  },
   // Dates of birth
   { text: 'DOB: 01/02/1980', kind: 'date-of-birth', match: '01/02/1980' },
   { text: 'D.O.B. 1-2-80', kind: 'date-of-birth', match: '1-2-80' },
@@ -156,9 +171,16 @@ describe('isValidNhsNumber', () => {
 
 describe('several hits in one text', () => {
   it('finds each in order with offsets', () => {
-    const text = 'Mr B (DOB 02/03/1944, NHS 943 476 5919) on 07700 900123 or b@example.net; NI AB123456C.';
+    const text =
+      'Mr B (DOB 02/03/1944, NHS 943 476 5919) on 07700 900123 or b@example.net; NI AB123456C.';
     const hits = findPersonalData(text);
-    expect(hits.map((h) => h.kind)).toEqual(['date-of-birth', 'nhs-number', 'phone', 'email', 'ni-number']);
+    expect(hits.map((h) => h.kind)).toEqual([
+      'date-of-birth',
+      'nhs-number',
+      'phone',
+      'email',
+      'ni-number',
+    ]);
     for (const hit of hits) expect(text.slice(hit.start, hit.end)).toBe(hit.match);
   });
 
@@ -168,8 +190,8 @@ describe('several hits in one text', () => {
 
   it('prefers an NHS number to a phone number for the same digits', () => {
     // 012 345 6789 would be a phone number too; find a valid NHS number starting 0.
-    const base = Array.from({ length: 100 }, (_, n) => `0123456${String(n).padStart(2, '0')}`).find((b) =>
-      Array.from({ length: 10 }, (_, d) => `${b}${d}`).some(isValidNhsNumber),
+    const base = Array.from({ length: 100 }, (_, n) => `0123456${String(n).padStart(2, '0')}`).find(
+      (b) => Array.from({ length: 10 }, (_, d) => `${b}${d}`).some(isValidNhsNumber),
     )!;
     const digits = Array.from({ length: 10 }, (_, d) => `${base}${d}`).find(isValidNhsNumber)!;
     const text = `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
@@ -210,7 +232,10 @@ describe('allow-list', () => {
 
 describe('maskPersonalData', () => {
   it.each([
-    ['NHS 943 476 5919, DOB 01/02/1980.', 'NHS [redacted nhs-number], DOB [redacted date-of-birth].'],
+    [
+      'NHS 943 476 5919, DOB 01/02/1980.',
+      'NHS [redacted nhs-number], DOB [redacted date-of-birth].',
+    ],
     ['email jo@example.com or 07700 900123', 'email [redacted email] or [redacted phone]'],
     ['NI AB 12 34 56 C', 'NI [redacted ni-number]'],
     ['nothing personal: 1,234 people in 2023/24', 'nothing personal: 1,234 people in 2023/24'],
@@ -220,23 +245,29 @@ describe('maskPersonalData', () => {
   });
 
   it('leaves allowed contacts visible', () => {
-    expect(maskPersonalData('ask help@example-council.gov.uk or jo@example.com', ['help@example-council.gov.uk'])).toBe(
-      'ask help@example-council.gov.uk or [redacted email]',
-    );
+    expect(
+      maskPersonalData('ask help@example-council.gov.uk or jo@example.com', [
+        'help@example-council.gov.uk',
+      ]),
+    ).toBe('ask help@example-council.gov.uk or [redacted email]');
   });
 
   it('masks to text with nothing left to find', () => {
-    const text = 'Mr B (DOB 02/03/1944, NHS 943 476 5919) on 07700 900123 or b@example.net; NI AB123456C.';
+    const text =
+      'Mr B (DOB 02/03/1944, NHS 943 476 5919) on 07700 900123 or b@example.net; NI AB123456C.';
     expect(findPersonalData(maskPersonalData(text))).toEqual([]);
   });
 });
 
 describe('messages', () => {
-  it.each(PERSONAL_DATA_KINDS)('the %s message never repeats the data and says what to do', (kind) => {
-    const message = personalDataMessage(kind);
-    expect(message).toMatch(/remove it/);
-    expect(message).not.toMatch(/\d/);
-  });
+  it.each(PERSONAL_DATA_KINDS)(
+    'the %s message never repeats the data and says what to do',
+    (kind) => {
+      const message = personalDataMessage(kind);
+      expect(message).toMatch(/remove it/);
+      expect(message).not.toMatch(/\d/);
+    },
+  );
 });
 
 describe('hostile input stays fast', () => {
@@ -278,7 +309,9 @@ describe('fixtures/personal-data', () => {
         .filter((c) => c.startsWith('personal-data/'))
         .map((code) => `${index + 1} ${code}`);
     });
-    const found = findPersonalDataInFile(text, allow).map((hit) => `${hit.line} personal-data/${hit.kind}`);
+    const found = findPersonalDataInFile(text, allow).map(
+      (hit) => `${hit.line} personal-data/${hit.kind}`,
+    );
     expect(found).toEqual(expected);
   });
 

@@ -50,7 +50,9 @@ describe('redactResult on fixtures/personal-data', () => {
     const text = JSON.stringify(redacted);
     expect(text).not.toContain('401 023 2137');
     expect(text).not.toContain('2 February 1950');
-    expect(text).toContain('Case note for Mrs A, NHS number [redacted nhs-number], shows a delayed referral');
+    expect(text).toContain(
+      'Case note for Mrs A, NHS number [redacted nhs-number], shows a delayed referral',
+    );
     expect(text).toContain('Discharge for patient born on [redacted date-of-birth] was delayed');
   });
 
@@ -80,8 +82,15 @@ describe('redactResult on every string field', () => {
 
   it.each([
     ['statement title', (r: ScoreResult) => r.statements[0]!.title],
-    ['finding text', (r: ScoreResult) => r.statements.find((s) => s.findings.length > 0)!.findings[0]!.text],
-    ['finding words', (r: ScoreResult) => r.statements.flatMap((s) => s.findings).find((f) => f.words !== undefined)!.words!],
+    [
+      'finding text',
+      (r: ScoreResult) => r.statements.find((s) => s.findings.length > 0)!.findings[0]!.text,
+    ],
+    [
+      'finding words',
+      (r: ScoreResult) =>
+        r.statements.flatMap((s) => s.findings).find((f) => f.words !== undefined)!.words!,
+    ],
     ['gap message', (r: ScoreResult) => r.statements.flatMap((s) => s.gaps)[0]!.message],
     ['toLift', (r: ScoreResult) => r.statements.flatMap((s) => s.toLift)[0]!],
     ['item title', (r: ScoreResult) => r.statements.flatMap((s) => s.items)[0]!.title],
@@ -94,10 +103,19 @@ describe('redactResult on every string field', () => {
     const withDiagnostic: ScoreResult = {
       ...clean,
       diagnostics: [
-        { code: 'unknown-statement', severity: 'error', file: 'a.yaml', line: 3, column: 5, message: '"ask jo@example.com" is not a quality statement' },
+        {
+          code: 'unknown-statement',
+          severity: 'error',
+          file: 'a.yaml',
+          line: 3,
+          column: 5,
+          message: '"ask jo@example.com" is not a quality statement',
+        },
       ],
     };
-    expect(redactResult(withDiagnostic).diagnostics[0]!.message).toBe('"ask [redacted email]" is not a quality statement');
+    expect(redactResult(withDiagnostic).diagnostics[0]!.message).toBe(
+      '"ask [redacted email]" is not a quality statement',
+    );
   });
 
   it('changes nothing in a result without personal data', () => {
@@ -105,7 +123,12 @@ describe('redactResult on every string field', () => {
   });
 
   it('leaves allowed contacts visible', () => {
-    const withContact = { ...clean, overall: { ...clean.overall, basis: 'ask adult.social.care@example-council.gov.uk' } };
-    expect(redactResult(withContact, ALLOW).overall.basis).toBe('ask adult.social.care@example-council.gov.uk');
+    const withContact = {
+      ...clean,
+      overall: { ...clean.overall, basis: 'ask adult.social.care@example-council.gov.uk' },
+    };
+    expect(redactResult(withContact, ALLOW).overall.basis).toBe(
+      'ask adult.social.care@example-council.gov.uk',
+    );
   });
 });

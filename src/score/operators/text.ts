@@ -1,27 +1,31 @@
 import type { TextCondition } from '../../model/index.js';
-import { clauseAt, compilePhrases, isNegated } from '../text.js';
+import { clauseWeight, isNegated, tokenAt } from '../text.js';
 import type { Operator } from './types.js';
 import { NONE } from './types.js';
 
-const DEFAULT_FIELDS = ['title', 'summary'] as const;
-const compiled = new WeakMap<TextCondition, RegExp[]>();
+export const DEFAULT_FIELDS = ['title', 'summary'] as const;
+const patternCache = new WeakMap<TextCondition, RegExp[]>();
 
-function regexesFor(condition: TextCondition): RegExp[] {
-  let regexes = compiled.get(condition);
+function patternsFor(condition: TextCondition): RegExp[] {
+  let regexes = patternCache.get(condition);
   if (!regexes) {
-    regexes = [];
-    if (condition.any) regexes.push(compilePhrases(condition.any));
-    for (const pattern of condition.patterns ?? []) regexes.push(new RegExp(pattern, 'gi'));
-    compiled.set(condition, regexes);
+    regexes = (condition.patterns ?? []).map((pattern) => new RegExp(pattern, 'gi'));
+    patternCache.set(condition, regexes);
   }
   return regexes;
 }
 
-/** Checks a text condition's phrases and patterns compile; throws with the bad one named. */
+/** Checks a text condition's patterns compile; throws with the bad one named. */
 export function compileTextCondition(condition: TextCondition): void {
-  regexesFor(condition);
+  patternsFor(condition);
 }
 
+/**
+ * Phrases are found through the rule set's phrase index (one pass over the
+ * item's words for all rules); patterns run as regular expressions. A match
+ * with a negation just before it counts as negated, and the clause it sits in
+ * sets its weight.
+ */
 export const text: Operator<TextCondition> = {
   id: 'text',
   description: 'the words of the item match these phrases or patterns, read clause by clause and aware of negation',
@@ -31,20 +35,27 @@ export const text: Operator<TextCondition> = {
     let weight = 0;
     const words: string[] = [];
     const negatedWords: string[] = [];
-    for (const regex of regexesFor(condition)) {
+    const record = (token: number, found: string): void => {
+      if (negatable && isNegated(prepared, token)) {
+        if (!negatedWords.includes(found)) negatedWords.push(found);
+        return;
+      }
+      weight = Math.max(weight, clauseWeight(prepared, token));
+      if (!words.includes(found)) words.push(found);
+    };
+    for (const hit of context.phrases(condition)) {
+      const end = hit.token + hit.length - 1;
+      const found = prepared.text.slice(prepared.starts[hit.token], (prepared.starts[end] as number) + (prepared.tokens[end] as string).length).toLowerCase();
+      record(hit.token, found);
+    }
+    for (const regex of patternsFor(condition)) {
       regex.lastIndex = 0;
       for (let m = regex.exec(prepared.text); m; m = regex.exec(prepared.text)) {
         if (m[0] === '') {
           regex.lastIndex++;
           continue;
         }
-        const found = m[0].toLowerCase();
-        if (negatable && isNegated(prepared, m.index)) {
-          if (!negatedWords.includes(found)) negatedWords.push(found);
-          continue;
-        }
-        weight = Math.max(weight, clauseAt(prepared, m.index).weight);
-        if (!words.includes(found)) words.push(found);
+        record(Math.min(tokenAt(prepared, m.index), prepared.tokens.length - 1), m[0].toLowerCase());
       }
     }
     if (words.length > 0) return { state: 'match', weight, words };

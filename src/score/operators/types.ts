@@ -1,5 +1,10 @@
-import type { Condition, EvidenceItem } from '../../model/index.js';
+import type { Condition, EvidenceItem, TextCondition } from '../../model/index.js';
 import type { PreparedText } from '../text.js';
+
+export interface PhraseHit {
+  token: number;
+  length: number;
+}
 
 /** What a condition says about one item. */
 export interface Outcome {
@@ -15,6 +20,8 @@ export interface EvalContext {
   item: EvidenceItem;
   /** The item's text for these fields, split into clauses (cached per item). */
   text(fields: readonly ('title' | 'summary' | 'source')[]): PreparedText;
+  /** Where the condition's phrases occur in the item's words (first word index and word count). */
+  phrases(condition: TextCondition): readonly PhraseHit[];
   /** Evaluates a nested condition. */
   evaluate(condition: Condition): Outcome;
 }
