@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { run } from '../pipeline.js';
+import { loadConfig, run } from '../pipeline.js';
+import { redactResult } from '../report/redact.js';
 import type { ScoreResult, Severity } from '../model/index.js';
 import { FORMAT_NAMES, FORMATTERS } from '../report/index.js';
 import type { FormatName } from '../report/index.js';
@@ -58,11 +59,14 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
     .option('--fail-under <scores>', 'exit 1 when a statement scores below N: "3", or per statement "assessing-needs=3,safeguarding=3" (repeatable)', collect, [])
     .option('--fail-under-rating <rating>', 'exit 1 when the overall rating is below this: outstanding, good, requires-improvement, inadequate')
     .option('--baseline <file>', 'a previous --format json result: show what changed since it')
+    .option('--redact', 'mask detected personal data in every output')
     .addHelpText('after', EXAMPLES)
-    .action(async (dir: string, flags: RawRunFlags & { format: FormatName[]; output: string[]; color: boolean; failUnder: string[]; failUnderRating?: string; baseline?: string }) => {
+    .action(async (dir: string, flags: RawRunFlags & { format: FormatName[]; output: string[]; color: boolean; failUnder: string[]; failUnderRating?: string; baseline?: string; redact?: boolean }) => {
       const parsed = flags.failUnder.length > 0 ? parseFailUnder(flags.failUnder) : undefined;
       const rating = flags.failUnderRating === undefined ? undefined : parseRating(flags.failUnderRating);
-      let result = run(dir, toRunOptions(flags));
+      const runOptions = toRunOptions(flags);
+      let result = run(dir, runOptions);
+      if (flags.redact) result = redactResult(result, loadConfig(dir, runOptions).privacyAllow);
       if (flags.baseline !== undefined) {
         let text: string;
         try {
@@ -85,8 +89,11 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
     .description('Check an evidence folder against the format and report every problem with its file, line and column')
     .argument('[dir]', 'evidence folder', '.')
     .addOption(new Option('--format <name>', 'output format').choices(['text', 'json']).default('text'))
-    .action((dir: string, flags: RawRunFlags & { format: 'text' | 'json' }) => {
-      const result = run(dir, toRunOptions(flags));
+    .option('--redact', 'mask detected personal data in messages')
+    .action((dir: string, flags: RawRunFlags & { format: 'text' | 'json'; redact?: boolean }) => {
+      const runOptions = toRunOptions(flags);
+      let result = run(dir, runOptions);
+      if (flags.redact) result = redactResult(result, loadConfig(dir, runOptions).privacyAllow);
       if (flags.format === 'json') {
         const { files, items, diagnostics, summary } = result;
         stdout.write(`${JSON.stringify({ schemaVersion: 1, files, items, summary, diagnostics }, null, 2)}\n`);

@@ -13,6 +13,7 @@ export function addRunOptions(command: Command): Command {
     .addOption(new Option('--scoring <method>', 'statement scoring method').choices(['direct', 'category-percentage']))
     .addOption(new Option('--rounding <policy>', 'how fractional percentages round before banding').choices(['up', 'nearest', 'down']))
     .option('--max-file-bytes <n>', 'refuse evidence files larger than this')
+    .addOption(new Option('--privacy <level>', 'how personal data found in evidence is reported').choices(['error', 'warn', 'off']))
     .option('--rubrics <dir>', 'extra rubric folder (repeatable): adds rules or replaces shipped ones by id', collect, [])
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity').choices(['error', 'warn']).default('error'));
 }
@@ -37,6 +38,7 @@ export interface RawRunFlags {
   maxFileBytes?: string;
   rubrics?: string[];
   failOn?: Severity;
+  privacy?: RunOptions['privacy'];
 }
 
 export function toRunOptions(flags: RawRunFlags): RunOptions {
@@ -51,6 +53,7 @@ export function toRunOptions(flags: RawRunFlags): RunOptions {
     ...(flags.rounding ? { rounding: flags.rounding } : {}),
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(flags.rubrics && flags.rubrics.length > 0 ? { rubrics: flags.rubrics } : {}),
+    ...(flags.privacy ? { privacy: flags.privacy } : {}),
     failOn: flags.failOn ?? 'error',
   };
 }

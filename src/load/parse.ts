@@ -140,7 +140,7 @@ function decode(file: string, bytes: Uint8Array): { text?: string; diagnostic?: 
 
 /** Parses with the fast parser; undefined when the file needs the exact one. */
 function parseFast(text: string): unknown[] | undefined {
-  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+  if ((text.includes('&') || text.includes('*')) && ANCHOR_OR_ALIAS.test(text)) return undefined;
   try {
     const docs: unknown[] = [];
     jsyaml.loadAll(text, (doc) => docs.push(doc), { schema: jsyaml.CORE_SCHEMA, json: false });

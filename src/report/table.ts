@@ -90,20 +90,21 @@ export const table: Formatter = (result: ScoreResult, options) => {
   if (result.statements.some((s) => s.onEdge))
     out.push(paint.dim('* between two bands: the rounding policy decided the score'));
 
-  const top = result.statements
-    .flatMap((s) => s.findings.filter((f) => isShortfall(f.effect)).map((f) => ({ s, f })))
-    .sort((a, b) =>
-      a.f.effect === b.f.effect ? 0 : a.f.effect === 'significant-shortfall' ? -1 : 1,
-    )
-    .slice(0, 5);
-  if (top.length > 0) {
-    out.push('', paint.bold('Top shortfalls:'));
-    for (const { s, f } of top) {
+  for (const s of result.statements) {
+    if (s.score === null) continue;
+    out.push(
+      '',
+      paint.bold(`${t(s.title)}: ${s.score}, ${t(s.label ?? '')}`) +
+        ` (${s.percent}%, ${s.band} half of the band; confidence ${s.confidence?.level ?? 'none'})`,
+    );
+    for (const f of s.findings) {
       const where = f.evidence.slice(0, 3).map((e) => t(refText(e)));
-      out.push(
-        `  - ${t(s.title)}: ${f.effect === 'significant-shortfall' ? `${EFFECT_LABELS[f.effect]}: ` : ''}${t(f.text)}${where.length > 0 ? ` (${where.join(', ')})` : ''}`,
-      );
+      const more = f.evidence.length > 3 ? `, +${f.evidence.length - 3} more` : '';
+      const mark = isShortfall(f.effect) ? paint.red('-') : paint.green('+');
+      out.push(`  ${mark} ${EFFECT_LABELS[f.effect]}: ${t(f.text)} (${where.join(', ')}${more})`);
     }
+    for (const g of s.gaps) out.push(`  ${paint.yellow('!')} Gap: ${t(g.message)}`);
+    for (const lift of s.toLift.slice(0, 3)) out.push(`  ${paint.cyan('^')} To lift: ${t(lift.replace(/^Address: /, ''))}`);
   }
   if (changes) {
     out.push(

@@ -100,13 +100,14 @@ function compile(rules: readonly Rule[]): CompiledRules {
 }
 
 const NO_HITS: readonly PhraseHit[] = [];
+const DEFAULT_KEY = DEFAULT_FIELDS.join(',');
 
 function contextFor(item: EvidenceItem, rules: readonly Rule[]): EvalContext & { open(gate: readonly number[] | null): boolean } {
   const compiled = compile(rules);
   const prepared = new Map<string, PreparedText>();
   const hits = new Map<string, Map<number, PhraseHit[]>>();
   const text = (fields: readonly Field[]): PreparedText => {
-    const key = fields.join(',');
+    const key = fields === DEFAULT_FIELDS ? DEFAULT_KEY : fields.join(',');
     let found = prepared.get(key);
     if (!found) {
       const parts = fields.map((field) => item[field] ?? '').filter((part) => part !== '');

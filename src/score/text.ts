@@ -159,18 +159,19 @@ export function phraseVariants(phrase: string): WordPattern[][] {
 /** Every phrase of a set of text conditions, indexed by its first word (or stem). */
 export class PhraseIndex {
   private readonly exact = new Map<string, CompiledPhrase[]>();
+  /** Phrases whose first word is a stem, keyed by the stem's first three letters. */
   private readonly stems = new Map<string, CompiledPhrase[]>();
-  private shortestStem = Infinity;
+  /** Stems shorter than three letters, checked one by one. */
+  private readonly shortStems: CompiledPhrase[] = [];
 
   add(condition: number, phrases: readonly string[]): void {
     for (const phrase of phrases) {
       for (const words of phraseVariants(phrase)) {
         const first = words[0] as WordPattern;
-        const map = first.prefix ? this.stems : this.exact;
-        if (first.prefix) this.shortestStem = Math.min(this.shortestStem, first.word.length);
-        const list = map.get(first.word) ?? [];
-        list.push({ condition, words });
-        map.set(first.word, list);
+        const entry = { condition, words };
+        if (!first.prefix) push(this.exact, first.word, entry);
+        else if (first.word.length < 3) this.shortStems.push(entry);
+        else push(this.stems, first.word.slice(0, 3), entry);
       }
     }
   }
@@ -182,20 +183,27 @@ export class PhraseIndex {
       const token = tokens[i] as string;
       const exact = this.exact.get(token);
       if (exact) for (const phrase of exact) this.verify(phrase, tokens, i, found);
-      for (let length = this.shortestStem; length <= token.length; length++) {
-        const stemmed = this.stems.get(length === token.length ? token : token.slice(0, length));
+      if (token.length >= 3) {
+        const stemmed = this.stems.get(token.slice(0, 3));
         if (stemmed) for (const phrase of stemmed) this.verify(phrase, tokens, i, found);
       }
+      for (const phrase of this.shortStems) this.verify(phrase, tokens, i, found);
     }
   }
 
   private verify(phrase: CompiledPhrase, tokens: readonly string[], at: number, found: (condition: number, token: number, length: number) => void): void {
     const { words } = phrase;
-    for (let j = 1; j < words.length; j++) {
+    for (let j = 0; j < words.length; j++) {
       const token = tokens[at + j];
       const pattern = words[j] as WordPattern;
       if (token === undefined || !(pattern.prefix ? token.startsWith(pattern.word) : token === pattern.word)) return;
     }
     found(phrase.condition, at, words.length);
   }
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

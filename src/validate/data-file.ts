@@ -53,7 +53,13 @@ export function loadDataFile<T>(path: string, schema: SchemaName, what: string):
       return { code: 'yaml/syntax', severity: 'error', file, ...at, message: `${what} is not valid YAML: ${error.message.split('\n')[0]}` };
     });
     if (diagnostics.length > 0) throw new FatalError(`${what} ${file} cannot be read`, diagnostics);
-    value = document.toJS({ maxAliasCount: 100 }) as unknown;
+    try {
+      value = document.toJS({ maxAliasCount: 100 }) as unknown;
+    } catch (error) {
+      throw new FatalError(`${what} ${file} cannot be read`, [
+        { code: 'yaml/syntax', severity: 'error', file, line: 1, column: 1, message: `${what} is not valid YAML: ${(error as Error).message}` },
+      ]);
+    }
   }
   const locate = (path: (string | number)[], atKey?: boolean): { line: number; column: number } => {
     const { document, lineCounter } = parseExactly();

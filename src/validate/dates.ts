@@ -8,8 +8,7 @@ export function isRealDate(text: string): boolean {
 }
 
 function parts(text: string): [number, number, number] {
-  const [y, m, d] = text.split('-').map(Number);
-  return [y as number, m as number, d as number];
+  return [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))];
 }
 
 /** Whole months from `from` to `to` (both YYYY-MM-DD); negative when `from` is later. */

@@ -54,7 +54,7 @@ function corpusCase(name: string): FuzzCase {
  * does not own. They are expected to fail; when a fix lands the test fails
  * until the name is taken off this list.
  */
-const OPEN_CRASHES = new Set<string>(['unresolved-alias.config.yaml']);
+const OPEN_CRASHES = new Set<string>([]);
 
 describe('fuzzing the CLI', () => {
   it(`holds its promises for ${RUNS} random evidence folders`, async () => {

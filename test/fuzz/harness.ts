@@ -46,6 +46,15 @@ export function writeCase(fuzzCase: FuzzCase): string {
   return dir;
 }
 
+/** The first line where two outputs differ, for the failure message. */
+function firstDifference(a: string, b: string): string {
+  const left = a.split('\n');
+  const right = b.split('\n');
+  const line = left.findIndex((text, i) => text !== right[i]);
+  const at = line === -1 ? left.length : line;
+  return `line ${at + 1}: ${JSON.stringify(left[at]?.slice(0, 200))} then ${JSON.stringify(right[at]?.slice(0, 200))}`;
+}
+
 /** Why the case breaks a property, or undefined when it holds. */
 export async function checkCase(fuzzCase: FuzzCase): Promise<string | undefined> {
   const dir = writeCase(fuzzCase);
@@ -65,7 +74,8 @@ export async function checkCase(fuzzCase: FuzzCase): Promise<string | undefined>
     const second = await runCli(argv);
     if (second.ms > HANG_MS) return `second run took ${Math.round(second.ms)} ms`;
     if (second.code !== first.code) return `exit ${first.code} then ${second.code}`;
-    if (second.stdout !== first.stdout) return 'the same input gave different output';
+    if (second.stdout !== first.stdout)
+      return `the same input gave different output: ${firstDifference(first.stdout, second.stdout)}`;
     if (second.stderr !== first.stderr) return 'the same input gave different messages';
     return undefined;
   } finally {
