@@ -39,20 +39,38 @@ function findCases(dir: string): string[] {
     .flatMap(findCases);
 }
 
-export function calibrate(dirs: readonly string[]): { results: CaseResult[]; forms: FormSummary[] } {
+export function calibrate(dirs: readonly string[]): {
+  results: CaseResult[];
+  forms: FormSummary[];
+} {
   const results: CaseResult[] = [];
   for (const caseDir of [...new Set(dirs.flatMap(findCases))].sort()) {
-    const expected = parse(readFileSync(join(caseDir, 'expected.yaml'), 'utf8')) as { scores?: Record<string, number> };
+    const expected = parse(readFileSync(join(caseDir, 'expected.yaml'), 'utf8')) as {
+      scores?: Record<string, number>;
+    };
     const evidenceDir = join(caseDir, 'evidence');
-    const withFiles = new Set(readdirSync(evidenceDir).map((name) => name.replace(/\.ya?ml$/i, '')));
+    const withFiles = new Set(
+      readdirSync(evidenceDir).map((name) => name.replace(/\.ya?ml$/i, '')),
+    );
     const result = run(evidenceDir);
     for (const [statement, score] of Object.entries(expected.scores ?? {})) {
       if (!withFiles.has(statement)) continue;
       const predicted = result.statements.find((s) => s.id === statement)?.score ?? null;
-      results.push({ form: basename(dirname(caseDir)), name: basename(caseDir), statement, expected: score, predicted });
+      results.push({
+        form: basename(dirname(caseDir)),
+        name: basename(caseDir),
+        statement,
+        expected: score,
+        predicted,
+      });
     }
   }
-  const forms = [...new Set(results.map((r) => r.form))].map((form) => summarise(form, results.filter((r) => r.form === form)));
+  const forms = [...new Set(results.map((r) => r.form))].map((form) =>
+    summarise(
+      form,
+      results.filter((r) => r.form === form),
+    ),
+  );
   return { results, forms };
 }
 
@@ -88,24 +106,36 @@ function summarise(form: string, rows: readonly CaseResult[]): FormSummary {
 
 const pct = (n: number, of: number): string => (of === 0 ? '-' : `${((n / of) * 100).toFixed(1)}%`);
 
-export function calibrationReport({ results, forms }: ReturnType<typeof calibrate>, verbose = false): string {
+export function calibrationReport(
+  { results, forms }: ReturnType<typeof calibrate>,
+  verbose = false,
+): string {
   const out: string[] = [];
   for (const f of forms) {
     out.push(`${f.form}: ${f.statements} statements from ${f.cases} reports`);
     out.push(`  exact agreement      ${f.exact}/${f.statements} = ${pct(f.exact, f.statements)}`);
-    out.push(`  within one           ${f.withinOne}/${f.statements} = ${pct(f.withinOne, f.statements)}`);
+    out.push(
+      `  within one           ${f.withinOne}/${f.statements} = ${pct(f.withinOne, f.statements)}`,
+    );
     out.push(`  off by two or more   ${f.offByTwoOrMore}`);
     out.push(`  not scored           ${f.notScored}`);
-    out.push(`  always predicting 3  ${f.alwaysThree}/${f.statements} = ${pct(f.alwaysThree, f.statements)}`);
+    out.push(
+      `  always predicting 3  ${f.alwaysThree}/${f.statements} = ${pct(f.alwaysThree, f.statements)}`,
+    );
     out.push('  confusion (rows: published score, columns: suggested)');
     out.push('              1   2   3   4');
-    f.confusion.forEach((row, i) => out.push(`    published ${i + 1} ${row.map((n) => String(n).padStart(3)).join(' ')}`));
+    f.confusion.forEach((row, i) =>
+      out.push(`    published ${i + 1} ${row.map((n) => String(n).padStart(3)).join(' ')}`),
+    );
     out.push('');
   }
   const misses = results.filter((r) => r.predicted !== r.expected);
   if (verbose || misses.length > 0) {
     out.push('Disagreements:');
-    for (const r of misses) out.push(`  ${r.form}/${r.name} ${r.statement}: published ${r.expected}, suggested ${r.predicted ?? 'none'}`);
+    for (const r of misses)
+      out.push(
+        `  ${r.form}/${r.name} ${r.statement}: published ${r.expected}, suggested ${r.predicted ?? 'none'}`,
+      );
   }
   return `${out.join('\n')}\n`;
 }

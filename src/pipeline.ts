@@ -13,7 +13,7 @@ import { parseEvidenceFile } from './load/parse.js';
 import type { ParsedFile, ParseOptions } from './load/parse.js';
 import { resolveConfig } from './validate/config.js';
 import { findPersonalDataInFile, personalDataMessage } from './validate/privacy.js';
-import { validateEvidence } from './validate/evidence.js';
+import { evidenceValidator } from './validate/evidence.js';
 import { loadFramework } from './frameworks/catalogue.js';
 import { loadRules, rollUp, scoreStatements } from './score/index.js';
 import type { Verdict } from './score/index.js';
@@ -31,7 +31,12 @@ export interface PipelineOptions extends RunOptions, ParseOptions {
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }
 
 function readOne(file: FoundFile, config: Config, options: PipelineOptions): ParsedFile {
@@ -47,7 +52,10 @@ function readOne(file: FoundFile, config: Config, options: PipelineOptions): Par
   try {
     const size = statSync(file.path).size;
     if (size > config.maxFileBytes) {
-      return failed('file/too-large', `file is ${size} bytes, over the ${config.maxFileBytes}-byte limit; split it into smaller files or raise "max-file-bytes"`);
+      return failed(
+        'file/too-large',
+        `file is ${size} bytes, over the ${config.maxFileBytes}-byte limit; split it into smaller files or raise "max-file-bytes"`,
+      );
     }
     bytes = (options.readFile ?? readFileSync)(file.path);
   } catch (error) {
@@ -78,7 +86,8 @@ export function loadConfig(dir: string, options: PipelineOptions = {}): Config {
   } catch {
     throw new FatalError(`${dir}: no such folder; give the path of an evidence folder`);
   }
-  if (!stats.isDirectory()) throw new FatalError(`${dir} is not a folder; give the path of an evidence folder`);
+  if (!stats.isDirectory())
+    throw new FatalError(`${dir} is not a folder; give the path of an evidence folder`);
   return resolveConfig(root, options, options.now);
 }
 
@@ -89,9 +98,16 @@ export function run(dir: string, options: PipelineOptions = {}): ScoreResult {
 
   const found = discover(resolve(dir));
   const files = options.reorder ? options.reorder([...found.files]) : found.files;
-  const parsed = files.map((file) => readOne(file, config, options));
-  const { items, diagnostics } = validateEvidence(parsed, config);
-  items.sort((a, b) => (a.ref.file < b.ref.file ? -1 : a.ref.file > b.ref.file ? 1 : a.ref.line - b.ref.line || a.ref.column - b.ref.column));
+  const validator = evidenceValidator(config);
+  for (const file of files) validator.add(readOne(file, config, options));
+  const { items, diagnostics } = validator.result();
+  items.sort((a, b) =>
+    a.ref.file < b.ref.file
+      ? -1
+      : a.ref.file > b.ref.file
+        ? 1
+        : a.ref.line - b.ref.line || a.ref.column - b.ref.column,
+  );
 
   const statements = scoreStatements(catalogue, rules, items, config, options.onVerdicts);
   const { groups, overall } = rollUp(catalogue, statements, config);

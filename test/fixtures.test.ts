@@ -21,7 +21,8 @@ function expectations(dir: string): string[] {
       .forEach((line, index) => {
         const match = /#\s*expect:\s*(.+)$/.exec(line);
         if (!match) return;
-        for (const code of (match[1] as string).split(',').map((c) => c.trim())) out.push(`${path}:${index + 1} ${code}`);
+        for (const code of (match[1] as string).split(',').map((c) => c.trim()))
+          out.push(`${path}:${index + 1} ${code}`);
       });
   }
   return out.sort();

@@ -10,7 +10,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with buffer writers. */
-export async function runCli(argv: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main({
@@ -23,7 +26,10 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 }
 
 /** A temporary folder holding the given files; removed by the returned cleanup. */
-export function tempRepo(files: Record<string, string | Buffer>): { dir: string; cleanup: () => void } {
+export function tempRepo(files: Record<string, string | Buffer>): {
+  dir: string;
+  cleanup: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'cqc-score-test-'));
   for (const [name, content] of Object.entries(files)) {
     const path = join(dir, name);

@@ -10,9 +10,15 @@ import { addRunOptions, toRunOptions } from './options.js';
 import type { RawRunFlags } from './options.js';
 
 /** `cqc-score explain STATEMENT DIR`: every rule that fired, or could have, and why each item is judged as it is. */
-export function explainCommand(program: Command, options: MainOptions, exit: (code: number) => void): void {
+export function explainCommand(
+  program: Command,
+  options: MainOptions,
+  exit: (code: number) => void,
+): void {
   addRunOptions(program.command('explain'))
-    .description('Show every rule for one statement, which items it fired on and with which words, and how each item was judged')
+    .description(
+      'Show every rule for one statement, which items it fired on and with which words, and how each item was judged',
+    )
     .argument('<statement>', 'statement id, title or alias')
     .argument('[dir]', 'evidence folder', '.')
     .action((name: string, dir: string, flags: RawRunFlags) => {
@@ -22,7 +28,9 @@ export function explainCommand(program: Command, options: MainOptions, exit: (co
       const def = catalogue.resolve(name);
       if (!def) {
         const suggestion = catalogue.suggest(name);
-        throw new FatalError(`"${name}" is not a ${catalogue.id} quality statement${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
+        throw new FatalError(
+          `"${name}" is not a ${catalogue.id} quality statement${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+        );
       }
       let verdicts: readonly Verdict[] = [];
       const result = run(dir, {
@@ -45,12 +53,18 @@ export function explainCommand(program: Command, options: MainOptions, exit: (co
         const hits = verdicts.flatMap((v) =>
           v.fired.filter((f) => f.rule.id === rule.id).map((f) => ({ v, f })),
         );
-        const mark = hits.some((h) => h.f.outcome.state === 'match') ? 'fired' : hits.length > 0 ? 'negated' : 'did not fire';
+        const mark = hits.some((h) => h.f.outcome.state === 'match')
+          ? 'fired'
+          : hits.length > 0
+            ? 'negated'
+            : 'did not fire';
         out.push(`  ${rule.id} [${rule.effect}] ${mark}`);
         out.push(`    ${rule.finding}`);
         for (const { v, f } of hits) {
           const words = f.outcome.words.length > 0 ? ` on "${f.outcome.words.join('", "')}"` : '';
-          out.push(`    ${f.outcome.state === 'match' ? '+' : '-'} ${v.item.ref.file}:${v.item.ref.line}${words} (counts ${f.contribution > 0 ? '+' : ''}${f.contribution})`);
+          out.push(
+            `    ${f.outcome.state === 'match' ? '+' : '-'} ${v.item.ref.file}:${v.item.ref.line}${words} (counts ${f.contribution > 0 ? '+' : ''}${f.contribution})`,
+          );
         }
       }
       out.push('', 'Items:');
@@ -58,7 +72,9 @@ export function explainCommand(program: Command, options: MainOptions, exit: (co
         const basis = v.basis
           ? `${v.basis.judgement} (${v.basis.how}${v.basis.how === 'inferred' ? `: total ${v.total}, decided by ${v.basis.rules.map((r) => r.rule).join(', ')}` : ''})`
           : `not judged (total ${v.total})`;
-        out.push(`  ${v.item.ref.file}:${v.item.ref.line} ${v.item.title}${v.item.stale ? ' [stale]' : ''}`);
+        out.push(
+          `  ${v.item.ref.file}:${v.item.ref.line} ${v.item.title}${v.item.stale ? ' [stale]' : ''}`,
+        );
         out.push(`    ${basis}`);
       }
       options.stdout.write(`${out.join('\n')}\n`);

@@ -23,7 +23,10 @@ export async function main(options: MainOptions): Promise<number> {
   program
     .exitOverride()
     .enablePositionalOptions()
-    .configureOutput({ writeOut: (s) => void stdout.write(s), writeErr: (s) => void stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => void stdout.write(s),
+      writeErr: (s) => void stderr.write(s),
+    })
     .version(VERSION, '-V, --version')
     .addOption(new Option('--verbose', 'show stack traces for internal errors'))
     .showHelpAfterError('(run "cqc-score --help" for usage)');
@@ -36,7 +39,12 @@ export async function main(options: MainOptions): Promise<number> {
     return status;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return EXIT.ok;
       return EXIT.fatal;
     }
     if (error instanceof FatalError) {

@@ -6,16 +6,50 @@ import type { RunOptions, Severity } from '../model/index.js';
 /** Options shared by every command that reads an evidence folder. */
 export function addRunOptions(command: Command): Command {
   return command
-    .addOption(new Option('--framework <name>', 'framework to score against').choices(['provider', 'local-authority']))
-    .option('--as-of <date>', 'date evidence age is judged from (YYYY-MM-DD; default: cqc-score.yaml, then today)')
+    .addOption(
+      new Option('--framework <name>', 'framework to score against').choices([
+        'provider',
+        'local-authority',
+      ]),
+    )
+    .option(
+      '--as-of <date>',
+      'date evidence age is judged from (YYYY-MM-DD; default: cqc-score.yaml, then today)',
+    )
     .option('--config <file>', 'configuration file to use instead of the nearest cqc-score.yaml')
     .option('--stale-after-months <n>', 'evidence older than this is stale')
-    .addOption(new Option('--scoring <method>', 'statement scoring method').choices(['direct', 'category-percentage']))
-    .addOption(new Option('--rounding <policy>', 'how fractional percentages round before banding').choices(['up', 'nearest', 'down']))
+    .addOption(
+      new Option('--scoring <method>', 'statement scoring method').choices([
+        'direct',
+        'category-percentage',
+      ]),
+    )
+    .addOption(
+      new Option('--rounding <policy>', 'how fractional percentages round before banding').choices([
+        'up',
+        'nearest',
+        'down',
+      ]),
+    )
     .option('--max-file-bytes <n>', 'refuse evidence files larger than this')
-    .addOption(new Option('--privacy <level>', 'how personal data found in evidence is reported').choices(['error', 'warn', 'off']))
-    .option('--rubrics <dir>', 'extra rubric folder (repeatable): adds rules or replaces shipped ones by id', collect, [])
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity').choices(['error', 'warn']).default('error'));
+    .addOption(
+      new Option('--privacy <level>', 'how personal data found in evidence is reported').choices([
+        'error',
+        'warn',
+        'off',
+      ]),
+    )
+    .option(
+      '--rubrics <dir>',
+      'extra rubric folder (repeatable): adds rules or replaces shipped ones by id',
+      collect,
+      [],
+    )
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity')
+        .choices(['error', 'warn'])
+        .default('error'),
+    );
 }
 
 export function collect(value: string, previous: string[]): string[] {
@@ -24,7 +58,8 @@ export function collect(value: string, previous: string[]): string[] {
 
 function positiveInteger(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[1-9][0-9]*$/.test(value)) throw new FatalError(`${flag} must be a whole number above 0, not "${value}"`);
+  if (!/^[1-9][0-9]*$/.test(value))
+    throw new FatalError(`${flag} must be a whole number above 0, not "${value}"`);
   return Number(value);
 }
 

@@ -14,7 +14,11 @@ export function writeAtomically(path: string, text: string): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new FatalError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, [], { cause: error });
+    throw new FatalError(
+      `cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      [],
+      { cause: error },
+    );
   }
 }
 
@@ -22,7 +26,9 @@ function guardEvidenceFolder(output: string, evidenceDir: string): void {
   const rel = relative(resolve(evidenceDir), resolve(output));
   const inside = rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
   if (inside && /\.ya?ml$/i.test(output)) {
-    throw new FatalError(`refusing to write ${output}: it is inside the evidence folder and would be read as evidence; write reports elsewhere`);
+    throw new FatalError(
+      `refusing to write ${output}: it is inside the evidence folder and would be read as evidence; write reports elsewhere`,
+    );
   }
 }
 
@@ -40,10 +46,14 @@ export async function writeOutputs(
   evidenceDir: string,
 ): Promise<void> {
   if (outputs.length > formats.length) {
-    throw new FatalError(`${outputs.length} --output files for ${formats.length} --format; give one --format for each --output`);
+    throw new FatalError(
+      `${outputs.length} --output files for ${formats.length} --format; give one --format for each --output`,
+    );
   }
   if (formats.length - outputs.length > 1) {
-    throw new FatalError('only one format can go to standard output; give an --output file for the others');
+    throw new FatalError(
+      'only one format can go to standard output; give an --output file for the others',
+    );
   }
   outputs.forEach((output) => guardEvidenceFolder(output, evidenceDir));
   const rendered: { text: string; output?: string }[] = [];
@@ -51,7 +61,10 @@ export async function writeOutputs(
     const format = formats[i] as FormatName;
     const formatter = await FORMATTERS[format]();
     const output = outputs[i];
-    const text = await formatter(result, { ...options, color: output === undefined ? options.color : false });
+    const text = await formatter(result, {
+      ...options,
+      color: output === undefined ? options.color : false,
+    });
     rendered.push(output === undefined ? { text } : { text, output });
   }
   for (const { text, output } of rendered) {

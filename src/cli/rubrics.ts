@@ -13,11 +13,15 @@ export function rubricsCommand(program: Command, options: MainOptions): void {
     .command('rubrics')
     .description('List the frameworks and statements, or the rules for one statement')
     .argument('[statement]', 'statement id, title or alias')
-    .addOption(new Option('--framework <name>', 'framework').choices(['provider', 'local-authority']))
+    .addOption(
+      new Option('--framework <name>', 'framework').choices(['provider', 'local-authority']),
+    )
     .option('--rubrics <dir>', 'extra rubric folder (repeatable)', collect, [])
     .action((name: string | undefined, flags: { framework?: FrameworkId; rubrics: string[] }) => {
       const out: string[] = [];
-      const frameworks: FrameworkId[] = flags.framework ? [flags.framework] : ['local-authority', 'provider'];
+      const frameworks: FrameworkId[] = flags.framework
+        ? [flags.framework]
+        : ['local-authority', 'provider'];
       if (name === undefined) {
         for (const id of frameworks) {
           const catalogue = loadFramework(id);
@@ -35,13 +39,27 @@ export function rubricsCommand(program: Command, options: MainOptions): void {
         options.stdout.write(`${out.join('\n')}`);
         return;
       }
-      const matches = frameworks.map((id) => ({ catalogue: loadFramework(id) })).filter(({ catalogue }) => catalogue.resolve(name));
-      if (matches.length === 0) throw new FatalError(`"${name}" is not a quality statement; run "cqc-score rubrics" to list them`);
+      const matches = frameworks
+        .map((id) => ({ catalogue: loadFramework(id) }))
+        .filter(({ catalogue }) => catalogue.resolve(name));
+      if (matches.length === 0)
+        throw new FatalError(
+          `"${name}" is not a quality statement; run "cqc-score rubrics" to list them`,
+        );
       for (const { catalogue } of matches) {
         const def = catalogue.resolve(name)!;
-        out.push(`${def.title} (${def.id}), ${catalogue.id}`, `  ${def.description}`, `  aliases: ${def.aliases.join('; ') || 'none'}`, `  expected categories: ${def.categories.join(', ')}`, '');
+        out.push(
+          `${def.title} (${def.id}), ${catalogue.id}`,
+          `  ${def.description}`,
+          `  aliases: ${def.aliases.join('; ') || 'none'}`,
+          `  expected categories: ${def.categories.join(', ')}`,
+          '',
+        );
         for (const rule of loadRules(catalogue, flags.rubrics).forStatement(def.id)) {
-          out.push(`  ${rule.id} [${rule.effect}]${rule.indicator ? ` (${rule.indicator})` : ''}`, `    ${rule.finding}`);
+          out.push(
+            `  ${rule.id} [${rule.effect}]${rule.indicator ? ` (${rule.indicator})` : ''}`,
+            `    ${rule.finding}`,
+          );
         }
         out.push('');
       }

@@ -9,7 +9,9 @@ const require = createRequire(import.meta.url);
 export function schemaCommand(program: Command, options: MainOptions): void {
   program
     .command('schema')
-    .description('Print the JSON Schema of evidence files (for editors), or of the JSON result, rubrics or configuration')
+    .description(
+      'Print the JSON Schema of evidence files (for editors), or of the JSON result, rubrics or configuration',
+    )
     .option('--result', 'the schema of `--format json` output')
     .option('--rubric', 'the schema of rubric files')
     .option('--config', 'the schema of cqc-score.yaml')

@@ -41,13 +41,25 @@ const cache = new Map<FrameworkId, Catalogue>();
 export function loadFramework(id: FrameworkId): Catalogue {
   const hit = cache.get(id);
   if (hit) return hit;
-  const data = loadDataFile<FrameworkFile>(join(SHIPPED_RUBRICS, 'frameworks', `${id}.yaml`), 'framework', 'framework catalogue').value;
+  const data = loadDataFile<FrameworkFile>(
+    join(SHIPPED_RUBRICS, 'frameworks', `${id}.yaml`),
+    'framework',
+    'framework catalogue',
+  ).value;
   const statements: StatementDef[] = [];
   const groups: GroupDef[] = [];
   for (const group of data.groups) {
-    groups.push({ id: group.id, title: group.title, statements: group.statements.map((s) => s.id) });
+    groups.push({
+      id: group.id,
+      title: group.title,
+      statements: group.statements.map((s) => s.id),
+    });
     for (const statement of group.statements) {
-      statements.push({ ...statement, categories: [...statement.categories] as Category[], group: group.id });
+      statements.push({
+        ...statement,
+        categories: [...statement.categories] as Category[],
+        group: group.id,
+      });
     }
   }
   const byId = new Map(statements.map((s) => [s.id, s]));

@@ -47,7 +47,11 @@ export function discover(root: string): Discovery {
   const walk = (dir: string, realDir: string): void => {
     if (seenDirs.has(realDir)) {
       diagnostics.push(
-        problem(dir, 'file/symlink-loop', 'this folder was already read through another link; skipped to avoid a loop'),
+        problem(
+          dir,
+          'file/symlink-loop',
+          'this folder was already read through another link; skipped to avoid a loop',
+        ),
       );
       return;
     }
@@ -57,7 +61,11 @@ export function discover(root: string): Discovery {
       names = readdirSync(dir);
     } catch (error) {
       diagnostics.push({
-        ...problem(dir, 'file/unreadable', `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`),
+        ...problem(
+          dir,
+          'file/unreadable',
+          `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`,
+        ),
         severity: 'error',
       });
       return;
@@ -75,12 +83,18 @@ export function discover(root: string): Discovery {
           real = realpathSync(path);
           stats = statSync(real);
         } catch {
-          diagnostics.push(problem(path, 'file/broken-link', 'symbolic link points nowhere; skipped'));
+          diagnostics.push(
+            problem(path, 'file/broken-link', 'symbolic link points nowhere; skipped'),
+          );
           continue;
         }
         if (!isInside(realRoot, real)) {
           diagnostics.push(
-            problem(path, 'file/link-outside', 'symbolic link points outside the evidence folder; skipped (copy the file in instead)'),
+            problem(
+              path,
+              'file/link-outside',
+              'symbolic link points outside the evidence folder; skipped (copy the file in instead)',
+            ),
           );
           continue;
         }

@@ -1,8 +1,15 @@
+import type { LineCounter } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import jsyaml from 'js-yaml';
-import { LineCounter, parseAllDocuments } from 'yaml';
 import type { YAMLParseError } from 'yaml';
 import type { Diagnostic } from '../model/index.js';
-import { lazyLocator, locateItemKey, offsetToPosition, scanItemPositions, treeLocator } from './positions.js';
+import {
+  lazyLocator,
+  locateItemKey,
+  offsetToPosition,
+  scanItemPositions,
+  treeLocator,
+} from './positions.js';
 import type { Locator, Position } from './positions.js';
 
 export interface ParsedFile {
@@ -65,13 +72,58 @@ function flowDepthExceeds(text: string, limit: number): boolean {
   return false;
 }
 
+/**
+ * Block nesting depth, measured from indentation before parsing, so that how
+ * deep a file may nest never depends on how much stack the parser has left.
+ * Each deeper indentation opens a level, and so does each "- " at the start of
+ * a line; the lines of a block scalar (after `|` or `>`) are text, not levels.
+ */
+const BLOCK_SCALAR_START = /(?:^|[:\s-])[|>][-+0-9]*\s*(?:#.*)?\r?$/;
+
+export function blockDepthExceeds(text: string, limit: number): boolean {
+  const indents: number[] = [];
+  let scalarIndent = -1;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    const blank =
+      i >= end || text.charCodeAt(i) === 35 || (text.charCodeAt(i) === 13 && i + 1 >= end);
+    if (!blank) {
+      if (scalarIndent >= 0 && i - start > scalarIndent) {
+        start = end + 1;
+        continue;
+      }
+      scalarIndent = -1;
+      const indent = i - start;
+      while (indents.length > 0 && (indents[indents.length - 1] as number) >= indent) indents.pop();
+      indents.push(indent);
+      let depth = indents.length;
+      while (i + 1 < end && text.charCodeAt(i) === 45 && text.charCodeAt(i + 1) === 32) {
+        depth++;
+        i += 2;
+        while (i < end && text.charCodeAt(i) === 32) i++;
+      }
+      if (depth > limit) return true;
+      if (BLOCK_SCALAR_START.test(text.slice(Math.max(i, end - 40), end))) scalarIndent = indent;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
 const YAML_CODES: Record<string, [code: string, advice: string]> = {
   DUPLICATE_KEY: ['yaml/duplicate-key', 'keep only one of them'],
   TAB_AS_INDENT: ['yaml/tab-indent', 'indent with spaces, not tabs'],
   BAD_INDENT: ['yaml/indentation', 'line the key up with the others at its level'],
   MISSING_CHAR: ['yaml/syntax', 'check for an unclosed quote or bracket'],
   BAD_SCALAR_START: ['yaml/syntax', 'quote the value if it starts with a special character'],
-  MULTILINE_IMPLICIT_KEY: ['yaml/syntax', 'check the indentation and that every key ends with a colon'],
+  MULTILINE_IMPLICIT_KEY: [
+    'yaml/syntax',
+    'check the indentation and that every key ends with a colon',
+  ],
   UNEXPECTED_TOKEN: ['yaml/syntax', 'check the indentation and punctuation on this line'],
   BLOCK_AS_IMPLICIT_KEY: ['yaml/syntax', 'check the indentation on this line'],
 };
@@ -90,14 +142,26 @@ function openingQuote(text: string, offset: number, quote: string): number | und
   return undefined;
 }
 
-function yamlErrorDiagnostic(file: string, error: YAMLParseError, lineCounter: LineCounter, text: string): Diagnostic {
-  let [code, advice] = YAML_CODES[error.code] ?? ['yaml/syntax', 'check the YAML syntax on this line'];
+function yamlErrorDiagnostic(
+  file: string,
+  error: YAMLParseError,
+  lineCounter: LineCounter,
+  text: string,
+): Diagnostic {
+  let [code, advice] = YAML_CODES[error.code] ?? [
+    'yaml/syntax',
+    'check the YAML syntax on this line',
+  ];
   const first = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
   let detail = error.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : first;
   let offset = error.pos[0];
   const quote = /Missing closing (["'])quote/.exec(first)?.[1];
   if (/call stack/i.test(first)) {
-    return fileDiagnostic(file, 'yaml/too-deep', 'YAML is nested too deeply to read; evidence files need only a few levels');
+    return fileDiagnostic(
+      file,
+      'yaml/too-deep',
+      'YAML is nested too deeply to read; evidence files need only a few levels',
+    );
   }
   if (quote) {
     detail = `a ${quote === '"' ? 'double' : 'single'} quote opened here is never closed`;
@@ -107,14 +171,23 @@ function yamlErrorDiagnostic(file: string, error: YAMLParseError, lineCounter: L
     [code, advice] = ['yaml/indentation', 'line the key up with the others at its level'];
     detail = 'this line is not indented like the lines around it';
   }
-  return fileDiagnostic(file, code, `YAML cannot be read: ${detail}; ${advice}`, offsetToPosition(lineCounter, offset));
+  return fileDiagnostic(
+    file,
+    code,
+    `YAML cannot be read: ${detail}; ${advice}`,
+    offsetToPosition(lineCounter, offset),
+  );
 }
 
 /** Decodes UTF-8 strictly; reports the first bad byte's position. */
 function decode(file: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
   if (bytes.includes(0)) {
     return {
-      diagnostic: fileDiagnostic(file, 'file/binary', 'file is binary, not YAML text; remove it or rename it so it does not end in .yaml'),
+      diagnostic: fileDiagnostic(
+        file,
+        'file/binary',
+        'file is binary, not YAML text; remove it or rename it so it does not end in .yaml',
+      ),
     };
   }
   try {
@@ -155,7 +228,11 @@ export interface ParseOptions {
   exactOnly?: boolean;
 }
 
-export function parseEvidenceFile(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedFile {
+export function parseEvidenceFile(
+  file: string,
+  bytes: Uint8Array,
+  options: ParseOptions = {},
+): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   const empty = (diagnostic?: Diagnostic): ParsedFile => ({
     file,
@@ -170,8 +247,14 @@ export function parseEvidenceFile(file: string, bytes: Uint8Array, options: Pars
   if (decoded.text === undefined) return empty(decoded.diagnostic);
   const text = decoded.text;
 
-  if (flowDepthExceeds(text, MAX_DEPTH)) {
-    return empty(fileDiagnostic(file, 'yaml/too-deep', `YAML is nested more than ${MAX_DEPTH} levels deep; evidence files need only a few levels`));
+  if (flowDepthExceeds(text, MAX_DEPTH) || blockDepthExceeds(text, MAX_DEPTH)) {
+    return empty(
+      fileDiagnostic(
+        file,
+        'yaml/too-deep',
+        `YAML is nested more than ${MAX_DEPTH} levels deep; evidence files need only a few levels`,
+      ),
+    );
   }
 
   const fast = options.exactOnly ? undefined : parseFast(text);
@@ -189,17 +272,25 @@ export function parseEvidenceFile(file: string, bytes: Uint8Array, options: Pars
       }
       return scanned;
     };
-    const itemPosition = (doc: number, item: number): Position => items()?.[doc]?.[item] ?? exact.locate(doc, ['evidence', item]);
+    const itemPosition = (doc: number, item: number): Position =>
+      items()?.[doc]?.[item] ?? exact.locate(doc, ['evidence', item]);
     // Warnings such as stale evidence point at an item's own keys; find those
     // by scanning the item's lines, and build the syntax tree only otherwise.
     const locator: Locator = {
       locate(doc, path, atKey) {
         const [first, item, key] = path;
-        const start = first === 'evidence' && typeof item === 'number' ? items()?.[doc]?.[item] : undefined;
+        const start =
+          first === 'evidence' && typeof item === 'number' ? items()?.[doc]?.[item] : undefined;
         if (start && path.length === 2) return start;
         if (start && path.length === 3 && typeof key === 'string') {
           lines ??= text.split(/\r?\n/);
-          const found = locateItemKey(lines, start, items()?.[doc]?.[(item as number) + 1], key, atKey === true);
+          const found = locateItemKey(
+            lines,
+            start,
+            items()?.[doc]?.[(item as number) + 1],
+            key,
+            atKey === true,
+          );
           if (found) return found;
         }
         return exact.locate(doc, path, atKey);
@@ -208,13 +299,23 @@ export function parseEvidenceFile(file: string, bytes: Uint8Array, options: Pars
     return { file, docs: fast, locator, itemPosition, diagnostics, parser: 'fast', text };
   }
 
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlLib().LineCounter)();
   let parsed;
   try {
-    parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    parsed = yamlLib().parseAllDocuments(text, {
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+    });
   } catch (error) {
     if (error instanceof RangeError) {
-      return empty(fileDiagnostic(file, 'yaml/too-deep', 'YAML is nested too deeply to read; evidence files need only a few levels'));
+      return empty(
+        fileDiagnostic(
+          file,
+          'yaml/too-deep',
+          'YAML is nested too deeply to read; evidence files need only a few levels',
+        ),
+      );
     }
     throw error;
   }
@@ -230,7 +331,10 @@ export function parseEvidenceFile(file: string, bytes: Uint8Array, options: Pars
       broken = true;
     }
     for (const warning of document.warnings) {
-      diagnostics.push({ ...yamlErrorDiagnostic(file, warning, lineCounter, text), severity: 'warn' });
+      diagnostics.push({
+        ...yamlErrorDiagnostic(file, warning, lineCounter, text),
+        severity: 'warn',
+      });
     }
   }
   if (!broken) {
@@ -239,7 +343,14 @@ export function parseEvidenceFile(file: string, bytes: Uint8Array, options: Pars
       try {
         const value = document.toJS({ maxAliasCount: MAX_ALIASES });
         if (depthExceeds(value, MAX_DEPTH)) {
-          diagnostics.push(fileDiagnostic(file, 'yaml/too-deep', `YAML is nested more than ${MAX_DEPTH} levels deep; evidence files need only a few levels`, locator.locate(index, [])));
+          diagnostics.push(
+            fileDiagnostic(
+              file,
+              'yaml/too-deep',
+              `YAML is nested more than ${MAX_DEPTH} levels deep; evidence files need only a few levels`,
+              locator.locate(index, []),
+            ),
+          );
           docs.push(undefined);
           continue;
         }
@@ -249,7 +360,9 @@ export function parseEvidenceFile(file: string, bytes: Uint8Array, options: Pars
           error instanceof ReferenceError && /alias/i.test(error.message)
             ? `YAML uses too many aliases (more than ${MAX_ALIASES} expansions); write the values out instead of repeating anchors`
             : `YAML cannot be read: ${(error as Error).message}`;
-        diagnostics.push(fileDiagnostic(file, 'yaml/alias-limit', message, locator.locate(index, [])));
+        diagnostics.push(
+          fileDiagnostic(file, 'yaml/alias-limit', message, locator.locate(index, [])),
+        );
         docs.push(undefined);
       }
     }

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import type { LineCounter } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Document, Node } from 'yaml';
 
 export interface Position {
@@ -34,9 +35,12 @@ export function treeLocator(docs: Document.Parsed[], lineCounter: LineCounter): 
       for (let i = 0; i < path.length; i++) {
         const segment = path[i];
         const last = i === path.length - 1;
-        if (isMap(node)) {
+        if (yamlLib().isMap(node)) {
           const pair = node.items.find(
-            (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+            (p) =>
+              yamlLib().isPair(p) &&
+              yamlLib().isScalar(p.key) &&
+              String(p.key.value) === String(segment),
           );
           if (!pair) break;
           const key = pair.key as Node;
@@ -47,7 +51,7 @@ export function treeLocator(docs: Document.Parsed[], lineCounter: LineCounter): 
           const value = pair.value as Node | null;
           offset = value?.range?.[0] ?? key.range?.[0] ?? offset;
           node = value;
-        } else if (isSeq(node) && typeof segment === 'number') {
+        } else if (yamlLib().isSeq(node) && typeof segment === 'number') {
           const item = node.items[segment] as Node | undefined;
           if (!item) break;
           offset = item.range?.[0] ?? offset;
@@ -67,8 +71,8 @@ export function lazyLocator(text: string): Locator {
   return {
     locate(doc, path, atKey) {
       if (!exact) {
-        const lineCounter = new LineCounter();
-        const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
+        const lineCounter = new (yamlLib().LineCounter)();
+        const docs = yamlLib().parseAllDocuments(text, { lineCounter, uniqueKeys: false });
         exact = treeLocator(Array.isArray(docs) ? docs : [], lineCounter);
       }
       return exact.locate(doc, path, atKey);
@@ -137,7 +141,13 @@ function hasContentBefore(lines: string[], index: number): boolean {
  * `start`, found by scanning the item's lines. Undefined when the key is not a
  * plain one-line entry, so the caller falls back to the syntax tree.
  */
-export function locateItemKey(lines: readonly string[], start: Position, next: Position | undefined, key: string, atKey: boolean): Position | undefined {
+export function locateItemKey(
+  lines: readonly string[],
+  start: Position,
+  next: Position | undefined,
+  key: string,
+  atKey: boolean,
+): Position | undefined {
   const indent = start.column - 1;
   const last = next ? next.line - 1 : lines.length;
   for (let n = start.line; n <= last; n++) {

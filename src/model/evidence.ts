@@ -8,7 +8,12 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const JUDGEMENTS = ['exceptional', 'strength', 'shortfall', 'significant-shortfall'] as const;
+export const JUDGEMENTS = [
+  'exceptional',
+  'strength',
+  'shortfall',
+  'significant-shortfall',
+] as const;
 export type Judgement = (typeof JUDGEMENTS)[number];
 
 export const STATUSES = ['planned', 'in-progress', 'embedded'] as const;

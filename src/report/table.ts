@@ -104,7 +104,8 @@ export const table: Formatter = (result: ScoreResult, options) => {
       out.push(`  ${mark} ${EFFECT_LABELS[f.effect]}: ${t(f.text)} (${where.join(', ')}${more})`);
     }
     for (const g of s.gaps) out.push(`  ${paint.yellow('!')} Gap: ${t(g.message)}`);
-    for (const lift of s.toLift.slice(0, 3)) out.push(`  ${paint.cyan('^')} To lift: ${t(lift.replace(/^Address: /, ''))}`);
+    for (const lift of s.toLift.slice(0, 3))
+      out.push(`  ${paint.cyan('^')} To lift: ${t(lift.replace(/^Address: /, ''))}`);
   }
   if (changes) {
     out.push(

@@ -90,24 +90,40 @@ export function applyRatingPrinciples(ratings: readonly Rating[]): OverallDecisi
   const ri = count('requires-improvement');
   const outstanding = count('outstanding');
   if (inadequate >= 2) {
-    return { rating: 'inadequate', judgementNeeded: false, basis: 'two or more key questions are inadequate' };
+    return {
+      rating: 'inadequate',
+      judgementNeeded: false,
+      basis: 'two or more key questions are inadequate',
+    };
   }
   if (inadequate === 1) {
     return {
       rating: null,
       judgementNeeded: true,
-      basis: 'one key question is inadequate: the rating principles leave the overall rating to professional judgement',
+      basis:
+        'one key question is inadequate: the rating principles leave the overall rating to professional judgement',
     };
   }
   if (ri >= 2) {
-    return { rating: 'requires-improvement', judgementNeeded: false, basis: 'two or more key questions require improvement' };
+    return {
+      rating: 'requires-improvement',
+      judgementNeeded: false,
+      basis: 'two or more key questions require improvement',
+    };
   }
   if (outstanding >= 2 && ri === 0) {
-    return { rating: 'outstanding', judgementNeeded: false, basis: 'at least two key questions are outstanding and the rest good' };
+    return {
+      rating: 'outstanding',
+      judgementNeeded: false,
+      basis: 'at least two key questions are outstanding and the rest good',
+    };
   }
   return {
     rating: 'good',
     judgementNeeded: false,
-    basis: ri === 1 ? 'no key question is inadequate and only one requires improvement' : 'no key question is inadequate or requires improvement',
+    basis:
+      ri === 1
+        ? 'no key question is inadequate and only one requires improvement'
+        : 'no key question is inadequate or requires improvement',
   };
 }

@@ -1,4 +1,12 @@
-import type { Condition, Effect, EvidenceItem, Judgement, JudgementBasis, Rule, TextCondition } from '../model/index.js';
+import type {
+  Condition,
+  Effect,
+  EvidenceItem,
+  Judgement,
+  JudgementBasis,
+  Rule,
+  TextCondition,
+} from '../model/index.js';
 import { evaluateCondition } from './operators/registry.js';
 import type { EvalContext, Outcome, PhraseHit } from './operators/types.js';
 import { DEFAULT_FIELDS } from './operators/text.js';
@@ -70,7 +78,7 @@ function gateOf(condition: Condition, ids: CompiledRules['ids']): number[] | nul
   }
   if ('any' in condition) {
     const gates = condition.any.map((child) => gateOf(child, ids));
-    return gates.every((gate) => gate !== null) ? gates.flat() as number[] : null;
+    return gates.every((gate) => gate !== null) ? (gates.flat() as number[]) : null;
   }
   return null;
 }
@@ -102,7 +110,10 @@ function compile(rules: readonly Rule[]): CompiledRules {
 const NO_HITS: readonly PhraseHit[] = [];
 const DEFAULT_KEY = DEFAULT_FIELDS.join(',');
 
-function contextFor(item: EvidenceItem, rules: readonly Rule[]): EvalContext & { open(gate: readonly number[] | null): boolean } {
+function contextFor(
+  item: EvidenceItem,
+  rules: readonly Rule[],
+): EvalContext & { open(gate: readonly number[] | null): boolean } {
   const compiled = compile(rules);
   const prepared = new Map<string, PreparedText>();
   const hits = new Map<string, Map<number, PhraseHit[]>>();
@@ -111,7 +122,9 @@ function contextFor(item: EvidenceItem, rules: readonly Rule[]): EvalContext & {
     let found = prepared.get(key);
     if (!found) {
       const parts = fields.map((field) => item[field] ?? '').filter((part) => part !== '');
-      found = prepareText(parts.map((part) => (/[.!?;:]\s*$/.test(part) ? part : `${part}.`)).join(' '));
+      found = prepareText(
+        parts.map((part) => (/[.!?;:]\s*$/.test(part) ? part : `${part}.`)).join(' '),
+      );
       prepared.set(key, found);
     }
     return found;
@@ -121,11 +134,13 @@ function contextFor(item: EvidenceItem, rules: readonly Rule[]): EvalContext & {
     let byCondition = hits.get(fields);
     if (!byCondition) {
       const scanned = new Map<number, PhraseHit[]>();
-      compiled.indexes.get(fields)?.scan(text(fields.split(',') as Field[]), (found, token, length) => {
-        const list = scanned.get(found);
-        if (list) list.push({ token, length });
-        else scanned.set(found, [{ token, length }]);
-      });
+      compiled.indexes
+        .get(fields)
+        ?.scan(text(fields.split(',') as Field[]), (found, token, length) => {
+          const list = scanned.get(found);
+          if (list) list.push({ token, length });
+          else scanned.set(found, [{ token, length }]);
+        });
       hits.set(fields, (byCondition = scanned));
     }
     return byCondition.get(id) ?? NO_HITS;
@@ -145,11 +160,15 @@ function contextFor(item: EvidenceItem, rules: readonly Rule[]): EvalContext & {
 
 function inferred(total: number, fired: Fired[]): Judgement | undefined {
   if (total > 0) {
-    const exceptional = fired.some((f) => f.outcome.state === 'match' && f.rule.effect === 'exceptional');
+    const exceptional = fired.some(
+      (f) => f.outcome.state === 'match' && f.rule.effect === 'exceptional',
+    );
     return exceptional && total >= 2 ? 'exceptional' : 'strength';
   }
   if (total < 0) {
-    const significant = fired.some((f) => f.outcome.state === 'match' && f.rule.effect === 'significant-shortfall');
+    const significant = fired.some(
+      (f) => f.outcome.state === 'match' && f.rule.effect === 'significant-shortfall',
+    );
     return significant && total <= -2 ? 'significant-shortfall' : 'shortfall';
   }
   return undefined;
@@ -183,7 +202,10 @@ export function judgeItem(item: EvidenceItem, rules: readonly Rule[]): Verdict {
   const sign = EFFECT_VALUE[judgement] > 0 ? 1 : -1;
   const deciding = fired
     .filter((f) => Math.sign(f.contribution) === sign)
-    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.rule.id.localeCompare(b.rule.id))
+    .sort(
+      (a, b) =>
+        Math.abs(b.contribution) - Math.abs(a.contribution) || a.rule.id.localeCompare(b.rule.id),
+    )
     .map((f) => ({ rule: f.rule.id, words: f.outcome.words.join(', ') }));
   return { item, fired, total, basis: { judgement, how: 'inferred', rules: deciding } };
 }

@@ -10,9 +10,15 @@ import {
   roundPercent,
 } from './arithmetic.js';
 
-function groupResult(catalogue: Catalogue, statements: readonly StatementResult[], config: Config): GroupResult[] {
+function groupResult(
+  catalogue: Catalogue,
+  statements: readonly StatementResult[],
+  config: Config,
+): GroupResult[] {
   return catalogue.groups.map((group) => {
-    const scores = statements.filter((s) => s.group === group.id && s.score !== null).map((s) => s.score as number);
+    const scores = statements
+      .filter((s) => s.group === group.id && s.score !== null)
+      .map((s) => s.score as number);
     const total = scores.length > 0 ? scores.reduce((a, b) => a + b, 0) : null;
     const exact = total === null ? null : percentage(total, scores.length * 4);
     const percent = exact === null ? null : roundPercent(exact, config.rounding);
@@ -39,13 +45,25 @@ function localAuthorityOverall(statements: readonly StatementResult[], config: C
   const scored = statements.filter((s) => s.score !== null);
   const of = statements.length;
   if (scored.length === 0) {
-    return { rating: null, judgementNeeded: false, percent: null, percentExact: null, band: null, scored: 0, of, basis: 'no statement has current evidence' };
+    return {
+      rating: null,
+      judgementNeeded: false,
+      percent: null,
+      percentExact: null,
+      band: null,
+      scored: 0,
+      of,
+      basis: 'no statement has current evidence',
+    };
   }
   const total = scored.reduce((sum, s) => sum + (s.score as number), 0);
   const exact = percentage(total, scored.length * 4);
   const percent = roundPercent(exact, config.rounding);
   const rating = ratingForPercent(percent);
-  const partial = scored.length < of ? `; only ${scored.length} of ${of} statements have evidence, so this is provisional` : '';
+  const partial =
+    scored.length < of
+      ? `; only ${scored.length} of ${of} statements have evidence, so this is provisional`
+      : '';
   return {
     rating,
     judgementNeeded: false,
@@ -58,7 +76,10 @@ function localAuthorityOverall(statements: readonly StatementResult[], config: C
   };
 }
 
-function providerOverall(groups: readonly GroupResult[], statements: readonly StatementResult[]): Overall {
+function providerOverall(
+  groups: readonly GroupResult[],
+  statements: readonly StatementResult[],
+): Overall {
   const scored = statements.filter((s) => s.score !== null).length;
   const base = { percent: null, percentExact: null, band: null, scored, of: statements.length };
   const unrated = groups.filter((g) => g.rating === null);
@@ -71,11 +92,23 @@ function providerOverall(groups: readonly GroupResult[], statements: readonly St
     };
   }
   const decision = applyRatingPrinciples(groups.map((g) => g.rating as Rating));
-  return { ...base, rating: decision.rating, judgementNeeded: decision.judgementNeeded, basis: decision.basis };
+  return {
+    ...base,
+    rating: decision.rating,
+    judgementNeeded: decision.judgementNeeded,
+    basis: decision.basis,
+  };
 }
 
-export function rollUp(catalogue: Catalogue, statements: readonly StatementResult[], config: Config): { groups: GroupResult[]; overall: Overall } {
+export function rollUp(
+  catalogue: Catalogue,
+  statements: readonly StatementResult[],
+  config: Config,
+): { groups: GroupResult[]; overall: Overall } {
   const groups = groupResult(catalogue, statements, config);
-  const overall = catalogue.id === 'local-authority' ? localAuthorityOverall(statements, config) : providerOverall(groups, statements);
+  const overall =
+    catalogue.id === 'local-authority'
+      ? localAuthorityOverall(statements, config)
+      : providerOverall(groups, statements);
   return { groups, overall };
 }

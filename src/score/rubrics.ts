@@ -45,7 +45,8 @@ function ruleLines(text: string): Map<string, number> {
 /** Compiles every regular expression up front, so a bad pattern stops the run at load time, naming its rule. */
 function compileConditions(condition: Condition, fail: (message: string) => never): void {
   const [key, value] = Object.entries(condition)[0] as [string, unknown];
-  if (key === 'all' || key === 'any') (value as Condition[]).forEach((child) => compileConditions(child, fail));
+  if (key === 'all' || key === 'any')
+    (value as Condition[]).forEach((child) => compileConditions(child, fail));
   else if (key === 'not') compileConditions(value as Condition, fail);
   else if (key === 'text') {
     try {
@@ -78,7 +79,8 @@ export function loadRules(catalogue: Catalogue, extraDirs: readonly string[] = [
   for (const path of sources) {
     const data = loadDataFile<Rubric>(path, 'rubric', 'rubric');
     const rubric = data.value;
-    if (rubric.framework && rubric.framework !== 'any' && rubric.framework !== catalogue.id) continue;
+    if (rubric.framework && rubric.framework !== 'any' && rubric.framework !== catalogue.id)
+      continue;
     files.push(data.file);
     const statement = rubric.statement === '*' ? '*' : catalogue.resolve(rubric.statement)?.id;
     if (!statement) {
@@ -98,13 +100,20 @@ export function loadRules(catalogue: Catalogue, extraDirs: readonly string[] = [
     rubric.rules.forEach((rule, index) => {
       const fail = (message: string): never => {
         throw new FatalError(`rubric ${data.file} is not valid`, [
-          { code: 'rubric/rule', severity: 'error', file: data.file, ...data.positionOf(['rules', index]), message: `rule "${rule.id}": ${message}` },
+          {
+            code: 'rubric/rule',
+            severity: 'error',
+            file: data.file,
+            ...data.positionOf(['rules', index]),
+            message: `rule "${rule.id}": ${message}`,
+          },
         ]);
       };
       const line = lines.get(rule.id) ?? 1;
       compileConditions(rule.when, fail);
       const previous = owner.get(rule.id);
-      if (previous !== undefined && previous !== statement) fail(`id is already used by a rule for "${previous}"`);
+      if (previous !== undefined && previous !== statement)
+        fail(`id is already used by a rule for "${previous}"`);
       owner.set(rule.id, statement);
       rules.set(rule.id, { ...rule, origin: { file: data.file, line } });
     });

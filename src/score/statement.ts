@@ -12,7 +12,14 @@ import type {
   StatementDef,
   StatementResult,
 } from '../model/index.js';
-import { halfOfBand, isOnEdge, percentage, roundPercent, SCORE_LABELS, scoreForPercent } from './arithmetic.js';
+import {
+  halfOfBand,
+  isOnEdge,
+  percentage,
+  roundPercent,
+  SCORE_LABELS,
+  scoreForPercent,
+} from './arithmetic.js';
 import { polarity } from './judge.js';
 import type { Verdict } from './judge.js';
 
@@ -72,7 +79,9 @@ function collectFindings(verdicts: readonly Verdict[], ruleOrder: Map<string, nu
   for (const verdict of verdicts) {
     if (!verdict.basis) continue;
     const sign = polarity(verdict.basis.judgement);
-    const matching = verdict.fired.filter((f) => f.outcome.state === 'match' && polarity(f.rule.effect) === sign);
+    const matching = verdict.fired.filter(
+      (f) => f.outcome.state === 'match' && polarity(f.rule.effect) === sign,
+    );
     // Cue rules speak for an item only when no rule of the statement's own rubric does.
     const specific = matching.filter((f) => !isCue(f.rule));
     const agreeing = specific.length > 0 ? specific : matching;
@@ -109,7 +118,12 @@ function collectFindings(verdicts: readonly Verdict[], ruleOrder: Map<string, nu
   }
   for (const finding of byRule.values()) finding.evidence.sort(compareRefs);
   return [...byRule.values(), ...fallback]
-    .sort((a, b) => a.order - b.order || EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect] || compareRefs(a.evidence[0], b.evidence[0]))
+    .sort(
+      (a, b) =>
+        a.order - b.order ||
+        EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect] ||
+        compareRefs(a.evidence[0], b.evidence[0]),
+    )
     .map(({ order: _order, ...finding }) => finding);
 }
 
@@ -152,39 +166,72 @@ function scoreByCategory(verdicts: readonly Verdict[], config: Config): Scored |
   const categoryScores: CategoryScore[] = [];
   for (const [category, judgements] of [...byCategory].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const exact = weightedPercent(judgements) as number;
-    categoryScores.push({ category, score: scoreForPercent(roundPercent(exact, config.rounding)), items: judgements.length });
+    categoryScores.push({
+      category,
+      score: scoreForPercent(roundPercent(exact, config.rounding)),
+      items: judgements.length,
+    });
   }
   if (categoryScores.length === 0) return null;
   const total = categoryScores.reduce((sum, c) => sum + c.score, 0);
   return { exact: percentage(total, categoryScores.length * 4), categoryScores };
 }
 
-function gapsFor(def: StatementDef, items: readonly EvidenceItem[], current: readonly Verdict[], score: Score | null): Gap[] {
+function gapsFor(
+  def: StatementDef,
+  items: readonly EvidenceItem[],
+  current: readonly Verdict[],
+  score: Score | null,
+): Gap[] {
   const gaps: Gap[] = [];
   if (items.length === 0) {
-    gaps.push({ kind: 'no-evidence', message: 'No evidence for this statement: it is not assessed', evidence: [] });
+    gaps.push({
+      kind: 'no-evidence',
+      message: 'No evidence for this statement: it is not assessed',
+      evidence: [],
+    });
     return gaps;
   }
   const stale = items.filter((item) => item.stale);
   if (current.length === 0) {
-    gaps.push({ kind: 'no-evidence', message: 'No current evidence: every item is stale, so the statement is not assessed', evidence: [] });
+    gaps.push({
+      kind: 'no-evidence',
+      message: 'No current evidence: every item is stale, so the statement is not assessed',
+      evidence: [],
+    });
   }
   const present = new Set(current.map((v) => v.item.category));
   if (def.categories.includes('peoples-experience') && !present.has('peoples-experience')) {
-    gaps.push({ kind: 'no-peoples-experience', message: "No evidence of people's experience", evidence: [] });
+    gaps.push({
+      kind: 'no-peoples-experience',
+      message: "No evidence of people's experience",
+      evidence: [],
+    });
   }
   const missing = def.categories.filter((c) => c !== 'peoples-experience' && !present.has(c));
   if (missing.length > 0 && current.length > 0) {
-    gaps.push({ kind: 'missing-category', message: `No evidence from ${missing.map(categoryWords).join(', ')}`, evidence: [] });
+    gaps.push({
+      kind: 'missing-category',
+      message: `No evidence from ${missing.map(categoryWords).join(', ')}`,
+      evidence: [],
+    });
   }
   if (score !== null && score >= 3) {
     const sources = new Set(current.map((v) => v.item.source ?? v.item.ref.file));
     if (sources.size === 1) {
-      gaps.push({ kind: 'single-source', message: `A score of ${score} rests on a single source`, evidence: refs(current.map((v) => v.item)) });
+      gaps.push({
+        kind: 'single-source',
+        message: `A score of ${score} rests on a single source`,
+        evidence: refs(current.map((v) => v.item)),
+      });
     }
   }
   if (stale.length > 0) {
-    gaps.push({ kind: 'stale-evidence', message: `${stale.length} stale item${stale.length === 1 ? '' : 's'} left out of the score`, evidence: refs(stale) });
+    gaps.push({
+      kind: 'stale-evidence',
+      message: `${stale.length} stale item${stale.length === 1 ? '' : 's'} left out of the score`,
+      evidence: refs(stale),
+    });
   }
   const unjudged = current.filter((v) => !v.basis);
   if (unjudged.length > 0) {
@@ -197,11 +244,16 @@ function gapsFor(def: StatementDef, items: readonly EvidenceItem[], current: rea
   return gaps;
 }
 
-function confidenceFor(def: StatementDef, current: readonly Verdict[]): StatementResult['confidence'] {
+function confidenceFor(
+  def: StatementDef,
+  current: readonly Verdict[],
+): StatementResult['confidence'] {
   const judged = current.filter((v) => v.basis);
   if (judged.length === 0) return null;
   const explicit = judged.filter((v) => v.basis?.how === 'explicit').length;
-  const categories = new Set(judged.map((v) => v.item.category).filter((c) => def.categories.includes(c))).size;
+  const categories = new Set(
+    judged.map((v) => v.item.category).filter((c) => def.categories.includes(c)),
+  ).size;
   const sources = new Set(judged.map((v) => v.item.source ?? v.item.ref.file)).size;
   const expected = Math.min(3, def.categories.length);
   let points = 0;
@@ -220,7 +272,11 @@ function confidenceFor(def: StatementDef, current: readonly Verdict[]): Statemen
   };
 }
 
-function liftFor(score: Score | null, findings: readonly Finding[], gaps: readonly Gap[]): string[] {
+function liftFor(
+  score: Score | null,
+  findings: readonly Finding[],
+  gaps: readonly Gap[],
+): string[] {
   if (score === null) return ['Add current evidence for this statement'];
   const lift = findings
     .filter((f) => polarity(f.effect) < 0)
@@ -235,7 +291,8 @@ function liftFor(score: Score | null, findings: readonly Finding[], gaps: readon
   if (score === 3 && lift.length === 0 && !findings.some((f) => f.effect === 'exceptional')) {
     lift.push('Show evidence of an exceptional standard: no item shows practice beyond good');
   }
-  if (gaps.some((g) => g.kind === 'no-peoples-experience')) lift.push("Add evidence of people's experience");
+  if (gaps.some((g) => g.kind === 'no-peoples-experience'))
+    lift.push("Add evidence of people's experience");
   return lift.slice(0, 6);
 }
 
@@ -246,15 +303,28 @@ export interface StatementInput {
   rules: readonly Rule[];
 }
 
-export function scoreStatement({ def, items, verdicts, rules }: StatementInput, config: Config): StatementResult {
+export function scoreStatement(
+  { def, items, verdicts, rules }: StatementInput,
+  config: Config,
+): StatementResult {
   const current = verdicts.filter((v) => !v.item.stale);
-  const scored = config.scoring === 'category-percentage' ? scoreByCategory(current, config) : scoreDirect(current);
+  const scored =
+    config.scoring === 'category-percentage'
+      ? scoreByCategory(current, config)
+      : scoreDirect(current);
   const percent = scored ? roundPercent(scored.exact, config.rounding) : null;
   const score = percent === null ? null : scoreForPercent(percent);
   const ruleOrder = new Map(rules.map((rule, index) => [rule.id, index]));
   const findings = collectFindings(current, ruleOrder);
   const gaps = gapsFor(def, items, current, score);
-  const counts: StatementResult['counts'] = { exceptional: 0, strength: 0, shortfall: 0, 'significant-shortfall': 0, unjudged: 0, stale: 0 };
+  const counts: StatementResult['counts'] = {
+    exceptional: 0,
+    strength: 0,
+    shortfall: 0,
+    'significant-shortfall': 0,
+    unjudged: 0,
+    stale: 0,
+  };
   for (const verdict of verdicts) {
     if (verdict.item.stale) counts.stale++;
     else if (verdict.basis) counts[verdict.basis.judgement]++;
@@ -278,6 +348,11 @@ export function scoreStatement({ def, items, verdicts, rules }: StatementInput, 
     findings,
     gaps,
     toLift: liftFor(score, findings, gaps),
-    items: verdicts.map((v) => ({ ref: v.item.ref, title: v.item.title, basis: v.basis, stale: v.item.stale })),
+    items: verdicts.map((v) => ({
+      ref: v.item.ref,
+      title: v.item.title,
+      basis: v.basis,
+      stale: v.item.stale,
+    })),
   };
 }

@@ -21,8 +21,10 @@ export interface PreparedText {
 }
 
 const SENTENCE_END = /[.!?;]+(?=\s|$)|\n+/g;
-const PIVOT = /(?:^|[\s,;:(])(however|but(?! also)|nevertheless|nonetheless|(?<!\b(?:not|as|have|has|had|is|are|was|were|be|been)\s)yet)\b/gi;
-const CONCESSION = /(?:^|,\s*|;\s*)(although|though|even though|despite|in spite of|while|whilst|notwithstanding)\b/gi;
+const PIVOT =
+  /(?:^|[\s,;:(])(however|but(?! also)|nevertheless|nonetheless|(?<!\b(?:not|as|have|has|had|is|are|was|were|be|been)\s)yet)\b/gi;
+const CONCESSION =
+  /(?:^|,\s*|;\s*)(although|though|even though|despite|in spite of|while|whilst|notwithstanding)\b/gi;
 
 export const PIVOT_WEIGHT = 1.5;
 export const CONCESSION_WEIGHT = 0.5;
@@ -52,7 +54,10 @@ function splitSentence(text: string, from: number, end: number, clauses: Clause[
   }
 }
 
-const WORD = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+/** a–z and 0–9 (text is lower-cased first). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
 
 export function prepareText(raw: string): PreparedText {
   const text = raw.replace(/[’‘`]/g, "'");
@@ -66,16 +71,29 @@ export function prepareText(raw: string): PreparedText {
   }
   if (start < text.length) splitSentence(text, start, text.length, clauses);
 
+  // Words are runs of letters and digits, joined across an inner apostrophe ("people's").
   const lower = text.toLowerCase();
   const tokens: string[] = [];
   const starts: number[] = [];
   const clauseOf: number[] = [];
   let clause = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
-    while (clause < clauses.length - 1 && m.index >= (clauses[clause] as Clause).end) clause++;
-    tokens.push(m[0]);
-    starts.push(m.index);
+  let i = 0;
+  const length = lower.length;
+  while (i < length) {
+    if (!isWordChar(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const begin = i;
+    while (i < length) {
+      const c = lower.charCodeAt(i);
+      if (isWordChar(c)) i++;
+      else if (c === 39 && i + 1 < length && isWordChar(lower.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    while (clause < clauses.length - 1 && begin >= (clauses[clause] as Clause).end) clause++;
+    tokens.push(lower.slice(begin, i));
+    starts.push(begin);
     clauseOf.push(clause);
   }
   return { text, clauses, tokens, starts, clauseOf };
@@ -83,8 +101,24 @@ export function prepareText(raw: string): PreparedText {
 
 /** Words that turn what follows into something kept away: "protection from harm", "to prevent delays". */
 const PREVENTERS = new Set([
-  'protect', 'protection', 'protected', 'protecting', 'prevent', 'prevented', 'preventing', 'prevention',
-  'avoid', 'avoided', 'avoiding', 'minimise', 'minimised', 'minimising', 'reduce', 'reduced', 'reducing', 'free',
+  'protect',
+  'protection',
+  'protected',
+  'protecting',
+  'prevent',
+  'prevented',
+  'preventing',
+  'prevention',
+  'avoid',
+  'avoided',
+  'avoiding',
+  'minimise',
+  'minimised',
+  'minimising',
+  'reduce',
+  'reduced',
+  'reducing',
+  'free',
 ]);
 
 /** Whether a word is negated by one of the three words before it in its clause. */
@@ -119,10 +153,45 @@ export function clauseWeight(prepared: PreparedText, token: number): number {
 }
 
 const NEGATORS = new Set([
-  'not', 'no', 'never', 'without', 'lack', 'lacked', 'lacking', 'absence', 'nor', 'neither', 'cannot',
-  'unable', 'failed', 'fail', 'fails', 'insufficient', 'little', 'limited', 'rarely', 'seldom', 'none',
-  'nobody', 'hardly', 'barely', "can't", "didn't", "doesn't", "don't", "wasn't", "weren't", "isn't",
-  "aren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "couldn't", "shouldn't",
+  'not',
+  'no',
+  'never',
+  'without',
+  'lack',
+  'lacked',
+  'lacking',
+  'absence',
+  'nor',
+  'neither',
+  'cannot',
+  'unable',
+  'failed',
+  'fail',
+  'fails',
+  'insufficient',
+  'little',
+  'limited',
+  'rarely',
+  'seldom',
+  'none',
+  'nobody',
+  'hardly',
+  'barely',
+  "can't",
+  "didn't",
+  "doesn't",
+  "don't",
+  "wasn't",
+  "weren't",
+  "isn't",
+  "aren't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+  "won't",
+  "wouldn't",
+  "couldn't",
+  "shouldn't",
 ]);
 
 /** One word of a compiled phrase: exact, or a stem that any ending may follow. */
@@ -142,6 +211,14 @@ export interface CompiledPhrase {
  * "coproduction" and "co production"; "delay*" is the stem "delay".
  */
 export function phraseVariants(phrase: string): WordPattern[][] {
+  let known = variantCache.get(phrase);
+  if (!known) variantCache.set(phrase, (known = computeVariants(phrase)));
+  return known;
+}
+
+const variantCache = new Map<string, WordPattern[][]>();
+
+function computeVariants(phrase: string): WordPattern[][] {
   let variants: WordPattern[][] = [[]];
   for (const raw of phrase.trim().toLowerCase().replace(/[’‘`]/g, "'").split(/\s+/)) {
     const prefix = raw.endsWith('*');
@@ -149,7 +226,10 @@ export function phraseVariants(phrase: string): WordPattern[][] {
     const parts = core.split('-').filter((part) => part !== '');
     const forms: WordPattern[][] =
       parts.length > 1
-        ? [parts.map((word, i) => ({ word, prefix: prefix && i === parts.length - 1 })), [{ word: parts.join(''), prefix }]]
+        ? [
+            parts.map((word, i) => ({ word, prefix: prefix && i === parts.length - 1 })),
+            [{ word: parts.join(''), prefix }],
+          ]
         : [[{ word: parts[0] ?? core, prefix }]];
     variants = variants.flatMap((head) => forms.map((form) => [...head, ...form]));
   }
@@ -160,7 +240,7 @@ export function phraseVariants(phrase: string): WordPattern[][] {
 export class PhraseIndex {
   private readonly exact = new Map<string, CompiledPhrase[]>();
   /** Phrases whose first word is a stem, keyed by the stem's first three letters. */
-  private readonly stems = new Map<string, CompiledPhrase[]>();
+  private readonly stems = new Map<number, CompiledPhrase[]>();
   /** Stems shorter than three letters, checked one by one. */
   private readonly shortStems: CompiledPhrase[] = [];
 
@@ -171,38 +251,55 @@ export class PhraseIndex {
         const entry = { condition, words };
         if (!first.prefix) push(this.exact, first.word, entry);
         else if (first.word.length < 3) this.shortStems.push(entry);
-        else push(this.stems, first.word.slice(0, 3), entry);
+        else push(this.stems, stemKey(first.word), entry);
       }
     }
   }
 
   /** Calls `found` for each phrase occurrence: condition, first word index, word count. */
-  scan(prepared: PreparedText, found: (condition: number, token: number, length: number) => void): void {
+  scan(
+    prepared: PreparedText,
+    found: (condition: number, token: number, length: number) => void,
+  ): void {
     const { tokens } = prepared;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
       const exact = this.exact.get(token);
       if (exact) for (const phrase of exact) this.verify(phrase, tokens, i, found);
       if (token.length >= 3) {
-        const stemmed = this.stems.get(token.slice(0, 3));
+        const stemmed = this.stems.get(stemKey(token));
         if (stemmed) for (const phrase of stemmed) this.verify(phrase, tokens, i, found);
       }
       for (const phrase of this.shortStems) this.verify(phrase, tokens, i, found);
     }
   }
 
-  private verify(phrase: CompiledPhrase, tokens: readonly string[], at: number, found: (condition: number, token: number, length: number) => void): void {
+  private verify(
+    phrase: CompiledPhrase,
+    tokens: readonly string[],
+    at: number,
+    found: (condition: number, token: number, length: number) => void,
+  ): void {
     const { words } = phrase;
     for (let j = 0; j < words.length; j++) {
       const token = tokens[at + j];
       const pattern = words[j] as WordPattern;
-      if (token === undefined || !(pattern.prefix ? token.startsWith(pattern.word) : token === pattern.word)) return;
+      if (
+        token === undefined ||
+        !(pattern.prefix ? token.startsWith(pattern.word) : token === pattern.word)
+      )
+        return;
     }
     found(phrase.condition, at, words.length);
   }
 }
 
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+/** The first three characters of a word as one number, a key that costs no string. */
+function stemKey(word: string): number {
+  return (word.charCodeAt(0) << 16) | (word.charCodeAt(1) << 8) | word.charCodeAt(2);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

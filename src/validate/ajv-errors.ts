@@ -48,7 +48,13 @@ function knownKeys(error: ErrorObject, schema: object | undefined): string[] {
   let parent = error.parentSchema as unknown;
   if (parent === undefined && schema !== undefined) {
     const parts = error.schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, -1);
-    parent = parts.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), schema);
+    parent = parts.reduce<unknown>(
+      (node, key) =>
+        node !== null && typeof node === 'object'
+          ? (node as Record<string, unknown>)[key]
+          : undefined,
+      schema,
+    );
   }
   const properties = (parent as { properties?: Record<string, unknown> } | undefined)?.properties;
   return properties ? Object.keys(properties) : [];
@@ -58,11 +64,21 @@ function knownKeys(error: ErrorObject, schema: object | undefined): string[] {
  * Turns Ajv's errors into plain-English pending diagnostics. One message per
  * place: when several errors point at the same path, the first wins.
  */
-export function translateAjvErrors(errors: readonly ErrorObject[], value: unknown, schema?: object): PendingDiagnostic[] {
+export function translateAjvErrors(
+  errors: readonly ErrorObject[],
+  value: unknown,
+  schema?: object,
+): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
   const seen = new Set<string>();
   const valueAt = (path: (string | number)[]): unknown =>
-    path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key as string] : undefined), value);
+    path.reduce<unknown>(
+      (node, key) =>
+        node !== null && typeof node === 'object'
+          ? (node as Record<string, unknown>)[key as string]
+          : undefined,
+      value,
+    );
 
   for (const error of errors) {
     const path = pointerToPath(error.instancePath);
@@ -120,7 +136,11 @@ export function translateAjvErrors(errors: readonly ErrorObject[], value: unknow
             : name === '"id"'
               ? 'lower-case letters, digits, ".", "_" or "-", starting with a letter or digit'
               : `text matching ${(error.params as { pattern: string }).pattern}`;
-        diagnostic = { code: 'schema/format', path, message: `${name} must be ${what}, not ${show(here)}` };
+        diagnostic = {
+          code: 'schema/format',
+          path,
+          message: `${name} must be ${what}, not ${show(here)}`,
+        };
         break;
       }
       case 'minLength':
@@ -128,26 +148,50 @@ export function translateAjvErrors(errors: readonly ErrorObject[], value: unknow
         break;
       case 'maxLength': {
         const limit = (error.params as { limit: number }).limit;
-        diagnostic = { code: 'schema/too-long', path, message: `${nameOf(path)} is longer than ${limit} characters; shorten it and move detail to "summary"` };
+        diagnostic = {
+          code: 'schema/too-long',
+          path,
+          message: `${nameOf(path)} is longer than ${limit} characters; shorten it and move detail to "summary"`,
+        };
         break;
       }
       case 'minItems':
-        diagnostic = { code: 'schema/empty', path, message: `${nameOf(path)} must list at least one entry` };
+        diagnostic = {
+          code: 'schema/empty',
+          path,
+          message: `${nameOf(path)} must list at least one entry`,
+        };
         break;
       case 'minimum':
       case 'exclusiveMinimum':
       case 'maximum':
-        diagnostic = { code: 'schema/range', path, message: `${nameOf(path)} ${error.message ?? 'is out of range'}` };
+        diagnostic = {
+          code: 'schema/range',
+          path,
+          message: `${nameOf(path)} ${error.message ?? 'is out of range'}`,
+        };
         break;
       case 'minProperties':
       case 'maxProperties':
-        diagnostic = { code: 'schema/shape', path, message: `${nameOf(path, 'this condition')} must have exactly one key` };
+        diagnostic = {
+          code: 'schema/shape',
+          path,
+          message: `${nameOf(path, 'this condition')} must have exactly one key`,
+        };
         break;
       case 'uniqueItems':
-        diagnostic = { code: 'schema/duplicate', path, message: `${nameOf(path)} lists the same entry twice` };
+        diagnostic = {
+          code: 'schema/duplicate',
+          path,
+          message: `${nameOf(path)} lists the same entry twice`,
+        };
         break;
       default:
-        diagnostic = { code: `schema/${error.keyword}`, path, message: `${nameOf(path)} ${error.message ?? 'is not valid'}` };
+        diagnostic = {
+          code: `schema/${error.keyword}`,
+          path,
+          message: `${nameOf(path)} ${error.message ?? 'is not valid'}`,
+        };
     }
     const key = `${diagnostic.code} ${JSON.stringify(diagnostic.path)}`;
     if (seen.has(key)) continue;

@@ -39,7 +39,11 @@ export function findConfigFile(dir: string): string | undefined {
 }
 
 /** Configuration from the file (found or named), then command-line options on top. */
-export function resolveConfig(dir: string, options: RunOptions = {}, now: Date = new Date()): Config {
+export function resolveConfig(
+  dir: string,
+  options: RunOptions = {},
+  now: Date = new Date(),
+): Config {
   const path = options.config ?? findConfigFile(dir);
   let file: ConfigFile = {};
   if (path !== undefined) {
@@ -49,16 +53,24 @@ export function resolveConfig(dir: string, options: RunOptions = {}, now: Date =
     const asOf = file['as-of'];
     if (asOf !== undefined && !isRealDate(asOf)) {
       throw new FatalError(`configuration file ${data.file} is not valid`, [
-        { code: 'invalid-date', severity: 'error', file: data.file, ...data.positionOf(['as-of']), message: `"as-of" is not a real date: ${asOf}` },
+        {
+          code: 'invalid-date',
+          severity: 'error',
+          file: data.file,
+          ...data.positionOf(['as-of']),
+          message: `"as-of" is not a real date: ${asOf}`,
+        },
       ]);
     }
   }
   const asOf = options.asOf ?? file['as-of'] ?? today(now);
-  if (!isRealDate(asOf)) throw new FatalError(`--as-of must be a real date written YYYY-MM-DD, not "${asOf}"`);
+  if (!isRealDate(asOf))
+    throw new FatalError(`--as-of must be a real date written YYYY-MM-DD, not "${asOf}"`);
   return {
     framework: options.framework ?? file.framework ?? DEFAULTS.framework,
     asOf,
-    staleAfterMonths: options.staleAfterMonths ?? file['stale-after-months'] ?? DEFAULTS.staleAfterMonths,
+    staleAfterMonths:
+      options.staleAfterMonths ?? file['stale-after-months'] ?? DEFAULTS.staleAfterMonths,
     scoring: options.scoring ?? file.scoring ?? DEFAULTS.scoring,
     rounding: options.rounding ?? file.rounding ?? DEFAULTS.rounding,
     maxFileBytes: options.maxFileBytes ?? file['max-file-bytes'] ?? DEFAULTS.maxFileBytes,

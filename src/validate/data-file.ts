@@ -1,6 +1,10 @@
+import type { LineCounter } from 'yaml';
+import { yamlLib } from '../load/yaml-lib.js';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import jsyaml from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import { FatalError } from '../errors.js';
 import type { Diagnostic } from '../model/index.js';
@@ -9,6 +13,8 @@ import { offsetToPosition, treeLocator } from '../load/positions.js';
 import { schemas, validator } from './ajv.js';
 import type { SchemaName } from './ajv.js';
 import { translateAjvErrors } from './ajv-errors.js';
+
+const requireJson = createRequire(import.meta.url);
 
 /** A parsed data file (rubric, framework, configuration) with a way to find lines. */
 export interface DataFile<T> {
@@ -31,7 +37,21 @@ export function loadDataFile<T>(path: string, schema: SchemaName, what: string):
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new FatalError(`${file}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, [], { cause: error });
+    throw new FatalError(
+      `${file}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      [],
+      { cause: error },
+    );
+  }
+  const prebuilt = prebuiltValue(path, text);
+  if (prebuilt !== undefined) {
+    return {
+      value: prebuilt as T,
+      file,
+      text,
+      lineOf: (p) => locateIn(text, p).line,
+      positionOf: (p) => locateIn(text, p),
+    };
   }
   // The fast parser reads a good file; the exact one, with positions, is
   // built only when something needs a line number.
@@ -39,8 +59,15 @@ export function loadDataFile<T>(path: string, schema: SchemaName, what: string):
   let exact: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
   const parseExactly = (): { document: Document.Parsed; lineCounter: LineCounter } => {
     if (!exact) {
-      const lineCounter = new LineCounter();
-      exact = { document: parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter };
+      const lineCounter = new (yamlLib().LineCounter)();
+      exact = {
+        document: yamlLib().parseDocument(text, {
+          lineCounter,
+          uniqueKeys: true,
+          prettyErrors: false,
+        }),
+        lineCounter,
+      };
     }
     return exact;
   };
@@ -50,14 +77,27 @@ export function loadDataFile<T>(path: string, schema: SchemaName, what: string):
     const { document, lineCounter } = parseExactly();
     const diagnostics: Diagnostic[] = document.errors.map((error) => {
       const at = offsetToPosition(lineCounter, error.pos[0]);
-      return { code: 'yaml/syntax', severity: 'error', file, ...at, message: `${what} is not valid YAML: ${error.message.split('\n')[0]}` };
+      return {
+        code: 'yaml/syntax',
+        severity: 'error',
+        file,
+        ...at,
+        message: `${what} is not valid YAML: ${error.message.split('\n')[0]}`,
+      };
     });
     if (diagnostics.length > 0) throw new FatalError(`${what} ${file} cannot be read`, diagnostics);
     try {
       value = document.toJS({ maxAliasCount: 100 }) as unknown;
     } catch (error) {
       throw new FatalError(`${what} ${file} cannot be read`, [
-        { code: 'yaml/syntax', severity: 'error', file, line: 1, column: 1, message: `${what} is not valid YAML: ${(error as Error).message}` },
+        {
+          code: 'yaml/syntax',
+          severity: 'error',
+          file,
+          line: 1,
+          column: 1,
+          message: `${what} is not valid YAML: ${(error as Error).message}`,
+        },
       ]);
     }
   }
@@ -67,7 +107,11 @@ export function loadDataFile<T>(path: string, schema: SchemaName, what: string):
   };
   const validate = validator(schema);
   if (!validate(value ?? {})) {
-    const problems = translateAjvErrors(validate.errors ?? [], value, schemas[schema]).map<Diagnostic>((pending) => ({
+    const problems = translateAjvErrors(
+      validate.errors ?? [],
+      value,
+      schemas[schema],
+    ).map<Diagnostic>((pending) => ({
       code: pending.code,
       severity: 'error',
       file,
@@ -76,5 +120,42 @@ export function loadDataFile<T>(path: string, schema: SchemaName, what: string):
     }));
     throw new FatalError(`${what} ${file} is not valid`, problems);
   }
-  return { value: (value ?? {}) as T, file, text, lineOf: (p) => locate(p).line, positionOf: (p) => locate(p) };
+  return {
+    value: (value ?? {}) as T,
+    file,
+    text,
+    lineOf: (p) => locate(p).line,
+    positionOf: (p) => locate(p),
+  };
+}
+
+function locateIn(text: string, path: (string | number)[]): { line: number; column: number } {
+  const lineCounter = new (yamlLib().LineCounter)();
+  const document = yamlLib().parseDocument(text, { lineCounter });
+  return treeLocator([document], lineCounter).locate(0, path);
+}
+
+const SHIPPED = resolve(fileURLToPath(new URL('../../rubrics/', import.meta.url)));
+let bundle: Record<string, { text: string; value: unknown }> | null | undefined;
+
+/**
+ * The build parses and validates the shipped rubrics once and stores them in
+ * dist/data/rubrics.json; a file whose text is unchanged since the build is
+ * taken from there. An edited or added file is read the ordinary way.
+ */
+function prebuiltValue(path: string, text: string): unknown {
+  if (bundle === undefined) {
+    try {
+      bundle = requireJson('../data/rubrics.json') as Record<
+        string,
+        { text: string; value: unknown }
+      >;
+    } catch {
+      bundle = null;
+    }
+  }
+  if (!bundle) return undefined;
+  const rel = relative(SHIPPED, resolve(path)).split(sep).join('/');
+  const entry = bundle[rel];
+  return entry && entry.text === text ? entry.value : undefined;
 }

@@ -45,26 +45,56 @@ export interface Validated {
  * Items with errors are left out of scoring; the rest of the file still counts.
  */
 export function validateEvidence(files: readonly ParsedFile[], config: Config): Validated {
+  const validator = evidenceValidator(config);
+  for (const parsed of files) validator.add(parsed);
+  return validator.result();
+}
+
+/**
+ * Validates files one at a time, so a run need not hold every parsed file at
+ * once: only the items and diagnostics are kept, and the ids seen so far.
+ */
+export function evidenceValidator(config: Config): {
+  add(parsed: ParsedFile): void;
+  result(): Validated;
+} {
   const items: EvidenceItem[] = [];
   const diagnostics: Diagnostic[] = [];
   const ids = new Map<string, string>();
   const validate = validator('evidence');
-
-  for (const parsed of files) {
+  const resolved = new Map<string, { id: string } | undefined>();
+  const add = (parsed: ParsedFile): void => {
     diagnostics.push(...parsed.diagnostics);
     const meaningful = parsed.docs.filter((doc) => doc !== null && doc !== undefined);
     if (parsed.docs.length === 0 || (meaningful.length === 0 && parsed.diagnostics.length === 0)) {
       if (parsed.diagnostics.length === 0) {
-        diagnostics.push({ code: 'file/empty', severity: 'warn', file: parsed.file, line: 1, column: 1, message: 'file holds no evidence; add an "evidence" list or delete the file' });
+        diagnostics.push({
+          code: 'file/empty',
+          severity: 'warn',
+          file: parsed.file,
+          line: 1,
+          column: 1,
+          message: 'file holds no evidence; add an "evidence" list or delete the file',
+        });
       }
-      continue;
+      return;
     }
 
     parsed.docs.forEach((doc, docIndex) => {
       if (doc === null || doc === undefined) return;
-      const report = (pending: PendingDiagnostic, severity: Severity = pending.severity ?? 'error'): void => {
+      const report = (
+        pending: PendingDiagnostic,
+        severity: Severity = pending.severity ?? 'error',
+      ): void => {
         const at = parsed.locator.locate(docIndex, pending.path, pending.atKey);
-        diagnostics.push({ code: pending.code, severity, file: parsed.file, line: at.line, column: at.column, message: pending.message });
+        diagnostics.push({
+          code: pending.code,
+          severity,
+          file: parsed.file,
+          line: at.line,
+          column: at.column,
+          message: pending.message,
+        });
       };
 
       const badItems = new Set<number>();
@@ -89,11 +119,25 @@ export function validateEvidence(files: readonly ParsedFile[], config: Config): 
         if (found) docStatement = found.id;
         else {
           docStatementBroken = true;
-          report(unknownStatement(document.statement, ['statement'], catalogue.suggest(document.statement), framework));
+          report(
+            unknownStatement(
+              document.statement,
+              ['statement'],
+              catalogue.suggest(document.statement),
+              framework,
+            ),
+          );
         }
       }
       if (framework !== config.framework) {
-        report({ code: 'other-framework', path: ['framework'], message: `this document is for the ${framework} framework but the run scores ${config.framework}; its items are checked but not scored` }, 'warn');
+        report(
+          {
+            code: 'other-framework',
+            path: ['framework'],
+            message: `this document is for the ${framework} framework but the run scores ${config.framework}; its items are checked but not scored`,
+          },
+          'warn',
+        );
       }
 
       const evidence = document.evidence ?? [];
@@ -102,11 +146,19 @@ export function validateEvidence(files: readonly ParsedFile[], config: Config): 
         const item = raw as RawItem;
         const path = ['evidence', index];
         const statements: string[] = [];
-        const names = [...(item.statement !== undefined ? [item.statement] : []), ...(item.statements ?? [])];
+        const names = [
+          ...(item.statement !== undefined ? [item.statement] : []),
+          ...(item.statements ?? []),
+        ];
         let statementProblem = false;
         names.forEach((name, n) => {
-          const found = catalogue.resolve(name);
-          const where = item.statement !== undefined && n === 0 ? [...path, 'statement'] : [...path, 'statements', item.statement !== undefined ? n - 1 : n];
+          const cacheKey = `${framework}\u0000${name}`;
+          let found = resolved.get(cacheKey);
+          if (!resolved.has(cacheKey)) resolved.set(cacheKey, (found = catalogue.resolve(name)));
+          const where =
+            item.statement !== undefined && n === 0
+              ? [...path, 'statement']
+              : [...path, 'statements', item.statement !== undefined ? n - 1 : n];
           if (found) {
             if (!statements.includes(found.id)) statements.push(found.id);
           } else {
@@ -118,7 +170,11 @@ export function validateEvidence(files: readonly ParsedFile[], config: Config): 
           if (docStatement) statements.push(docStatement);
           else if (!docStatementBroken) {
             statementProblem = true;
-            report({ code: 'missing-statement', path, message: 'item names no quality statement; add "statement:" to it or to the document' });
+            report({
+              code: 'missing-statement',
+              path,
+              message: 'item names no quality statement; add "statement:" to it or to the document',
+            });
           }
         }
         if (statementProblem || statements.length === 0) return;
@@ -126,7 +182,11 @@ export function validateEvidence(files: readonly ParsedFile[], config: Config): 
         if (item.id !== undefined) {
           const first = ids.get(item.id);
           if (first) {
-            report({ code: 'duplicate-id', path: [...path, 'id'], message: `id "${item.id}" is already used at ${first}; ids must be unique across the repository` });
+            report({
+              code: 'duplicate-id',
+              path: [...path, 'id'],
+              message: `id "${item.id}" is already used at ${first}; ids must be unique across the repository`,
+            });
             return;
           }
           ids.set(item.id, `${parsed.file}:${parsed.itemPosition(docIndex, index).line}`);
@@ -135,18 +195,41 @@ export function validateEvidence(files: readonly ParsedFile[], config: Config): 
         let ageMonths: number | undefined;
         let stale = false;
         if (item.date === undefined) {
-          report({ code: 'missing-date', path, message: 'item has no "date"; add the date the evidence was collected so its age can be judged' }, 'warn');
+          report(
+            {
+              code: 'missing-date',
+              path,
+              message:
+                'item has no "date"; add the date the evidence was collected so its age can be judged',
+            },
+            'warn',
+          );
         } else if (!isRealDate(item.date)) {
-          report({ code: 'invalid-date', path: [...path, 'date'], message: `"date" ${item.date} is not a real calendar date; correct it` });
+          report({
+            code: 'invalid-date',
+            path: [...path, 'date'],
+            message: `"date" ${item.date} is not a real calendar date; correct it`,
+          });
           return;
         } else if (item.date > config.asOf) {
-          report({ code: 'future-date', path: [...path, 'date'], message: `"date" ${item.date} is after the as-of date ${config.asOf}; correct the date or set a later --as-of` });
+          report({
+            code: 'future-date',
+            path: [...path, 'date'],
+            message: `"date" ${item.date} is after the as-of date ${config.asOf}; correct the date or set a later --as-of`,
+          });
           return;
         } else {
           ageMonths = monthsBetween(item.date, config.asOf);
           if (isOlderThan(item.date, config.asOf, config.staleAfterMonths)) {
             stale = true;
-            report({ code: 'stale-evidence', path: [...path, 'date'], message: `evidence dated ${item.date} is more than ${config.staleAfterMonths} months old; refresh it (it is left out of the score)` }, 'warn');
+            report(
+              {
+                code: 'stale-evidence',
+                path: [...path, 'date'],
+                message: `evidence dated ${item.date} is more than ${config.staleAfterMonths} months old; refresh it (it is left out of the score)`,
+              },
+              'warn',
+            );
           }
         }
 
@@ -172,11 +255,16 @@ export function validateEvidence(files: readonly ParsedFile[], config: Config): 
         });
       });
     });
-  }
-  return { items, diagnostics };
+  };
+  return { add, result: () => ({ items, diagnostics }) };
 }
 
-function unknownStatement(name: string, path: (string | number)[], suggestion: string | undefined, framework: FrameworkId): PendingDiagnostic {
+function unknownStatement(
+  name: string,
+  path: (string | number)[],
+  suggestion: string | undefined,
+  framework: FrameworkId,
+): PendingDiagnostic {
   return {
     code: 'unknown-statement',
     path,

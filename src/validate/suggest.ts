@@ -6,7 +6,11 @@ export function distance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
     }
     previous = current;
   }
@@ -21,7 +25,8 @@ export function nearest(input: string, candidates: readonly string[]): string | 
   for (const candidate of candidates) {
     const hay = candidate.toLowerCase();
     let score = distance(needle, hay);
-    if (hay.startsWith(needle) || needle.startsWith(hay)) score = Math.min(score, 1 + Math.abs(hay.length - needle.length) / 4);
+    if (hay.startsWith(needle) || needle.startsWith(hay))
+      score = Math.min(score, 1 + Math.abs(hay.length - needle.length) / 4);
     if (score < bestScore || (score === bestScore && best !== undefined && candidate < best)) {
       best = candidate;
       bestScore = score;

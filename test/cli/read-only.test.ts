@@ -10,14 +10,20 @@ function snapshot(dir: string): Record<string, string> {
   for (const name of readdirSync(dir, { recursive: true }) as string[]) {
     const path = join(dir, name);
     const stats = statSync(path);
-    if (stats.isFile()) out[name] = `${stats.mtimeMs} ${stats.size} ${readFileSync(path, 'base64')}`;
+    if (stats.isFile())
+      out[name] = `${stats.mtimeMs} ${stats.size} ${readFileSync(path, 'base64')}`;
   }
   return out;
 }
 
 describe('evidence is never written', () => {
   it('leaves every evidence file untouched', async () => {
-    const repo = tempRepo({ 'cqc-score.yaml': LA_CONFIG, 'a.yaml': evidenceYaml(), 'sub/b.yml': evidenceYaml('safeguarding'), 'bad.yaml': 'evidence: [\n' });
+    const repo = tempRepo({
+      'cqc-score.yaml': LA_CONFIG,
+      'a.yaml': evidenceYaml(),
+      'sub/b.yml': evidenceYaml('safeguarding'),
+      'bad.yaml': 'evidence: [\n',
+    });
     try {
       const before = snapshot(repo.dir);
       await runCli([repo.dir, '--format', 'json']);
@@ -33,7 +39,13 @@ describe('evidence is never written', () => {
     const repo = tempRepo({ 'cqc-score.yaml': LA_CONFIG, 'a.yaml': evidenceYaml() });
     try {
       const before = snapshot(repo.dir);
-      const result = await runCli([repo.dir, '--format', 'json', '--output', join(repo.dir, 'a.yaml')]);
+      const result = await runCli([
+        repo.dir,
+        '--format',
+        'json',
+        '--output',
+        join(repo.dir, 'a.yaml'),
+      ]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/inside the evidence folder/);
       expect(snapshot(repo.dir)).toEqual(before);

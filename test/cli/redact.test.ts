@@ -9,7 +9,9 @@ import { runCli } from '../helpers.js';
 const DIR = 'fixtures/personal-data';
 const secrets = readdirSync(DIR)
   .filter((name) => name.endsWith('.yaml') && name !== 'cqc-score.yaml')
-  .flatMap((name) => findPersonalData(readFileSync(join(DIR, name), 'utf8')).map((hit) => hit.match));
+  .flatMap((name) =>
+    findPersonalData(readFileSync(join(DIR, name), 'utf8')).map((hit) => hit.match),
+  );
 
 describe('--redact', () => {
   it('the fixture holds personal data, and without --redact some of it reaches the output', async () => {

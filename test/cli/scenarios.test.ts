@@ -17,10 +17,30 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   { name: 'version', args: ['--version'], code: 0, stdout: [/^\d+\.\d+\.\d+\n$/] },
-  { name: 'help lists commands and examples', args: ['--help'], code: 0, stdout: [/validate/, /explain/, /Examples:/, /Exit status/] },
-  { name: 'score the seed example', args: ['fixtures/seed-learning', '--no-color'], code: 0, stdout: [/Learning, improvement and/, /some shortfalls/, /suggestions/] },
-  { name: 'json output', args: ['fixtures/seed-learning', '--format', 'json'], code: 0, stdout: [/"schemaVersion": 1/, /"id": "learning-improvement-and-innovation"/] },
-  { name: 'validate a clean repository', args: ['validate', 'fixtures/seed-learning'], code: 0, stdout: [/3 files, 13 items: 0 errors, 0 warnings/] },
+  {
+    name: 'help lists commands and examples',
+    args: ['--help'],
+    code: 0,
+    stdout: [/validate/, /explain/, /Examples:/, /Exit status/],
+  },
+  {
+    name: 'score the seed example',
+    args: ['fixtures/seed-learning', '--no-color'],
+    code: 0,
+    stdout: [/Learning, improvement and/, /some shortfalls/, /suggestions/],
+  },
+  {
+    name: 'json output',
+    args: ['fixtures/seed-learning', '--format', 'json'],
+    code: 0,
+    stdout: [/"schemaVersion": 1/, /"id": "learning-improvement-and-innovation"/],
+  },
+  {
+    name: 'validate a clean repository',
+    args: ['validate', 'fixtures/seed-learning'],
+    code: 0,
+    stdout: [/3 files, 13 items: 0 errors, 0 warnings/],
+  },
   {
     name: 'validate a broken repository',
     args: ['validate', 'fixtures/broken'],
@@ -31,22 +51,95 @@ const SCENARIOS: Scenario[] = [
       /errors, 3 warnings/,
     ],
   },
-  { name: 'validate as json', args: ['validate', 'fixtures/broken', '--format', 'json'], code: 1, stdout: [/"code": "yaml\/alias-limit"/] },
-  { name: 'warnings pass by default', args: ['validate', 'fixtures/broken/../seed-learning', '--fail-on', 'warn'], code: 0 },
-  { name: 'warnings fail with --fail-on warn', args: ['fixtures/broken', '--format', 'json', '--fail-on', 'warn'], code: 1 },
-  { name: 'a path that does not exist', args: ['no/such/folder'], code: 2, stderr: [/no\/such\/folder: no such folder/] },
-  { name: 'a file instead of a folder', args: ['package.json'], code: 2, stderr: [/is not a folder/] },
+  {
+    name: 'validate as json',
+    args: ['validate', 'fixtures/broken', '--format', 'json'],
+    code: 1,
+    stdout: [/"code": "yaml\/alias-limit"/],
+  },
+  {
+    name: 'warnings pass by default',
+    args: ['validate', 'fixtures/broken/../seed-learning', '--fail-on', 'warn'],
+    code: 0,
+  },
+  {
+    name: 'warnings fail with --fail-on warn',
+    args: ['fixtures/broken', '--format', 'json', '--fail-on', 'warn'],
+    code: 1,
+  },
+  {
+    name: 'a path that does not exist',
+    args: ['no/such/folder'],
+    code: 2,
+    stderr: [/no\/such\/folder: no such folder/],
+  },
+  {
+    name: 'a file instead of a folder',
+    args: ['package.json'],
+    code: 2,
+    stderr: [/is not a folder/],
+  },
   { name: 'an unknown option', args: ['--frobnicate'], code: 2, stderr: [/unknown option/] },
-  { name: 'an unknown format', args: ['fixtures/seed-learning', '--format', 'pdf'], code: 2, stderr: [/unknown format "pdf"/] },
-  { name: 'a bad framework', args: ['fixtures/seed-learning', '--framework', 'hospital'], code: 2, stderr: [/Allowed choices are provider, local-authority/] },
-  { name: 'a bad as-of date', args: ['fixtures/seed-learning', '--as-of', '2024-13-01'], code: 2, stderr: [/--as-of must be a real date/] },
-  { name: 'a missing config file', args: ['fixtures/seed-learning', '--config', 'nope.yaml'], code: 2, stderr: [/configuration file nope\.yaml does not exist/] },
-  { name: 'explain a statement', args: ['explain', 'Learning, improvement and innovation', 'fixtures/seed-learning'], code: 0, stdout: [/ongoing-learning \[strength\] fired/, /workforce-learning\.yaml:52/] },
-  { name: 'explain an unknown statement', args: ['explain', 'safegaurding', 'fixtures/seed-learning'], code: 2, stderr: [/did you mean "safeguarding"/] },
-  { name: 'list the rubrics', args: ['rubrics'], code: 0, stdout: [/local-authority\): 9 statements/, /provider\): 34 statements/] },
-  { name: 'show one rubric', args: ['rubrics', 'safe-effective-staffing'], code: 0, stdout: [/Safe and effective staffing/] },
-  { name: 'print the evidence schema', args: ['schema'], code: 0, stdout: [/"\$schema": "http:\/\/json-schema.org\/draft-07\/schema#"/, /"judgement"/] },
-  { name: 'the framework flag overrides the file', args: ['fixtures/seed-learning', '--framework', 'provider', '--format', 'json'], code: 0, stdout: [/"framework": "provider"/, /"id": "safe-and-effective-staffing"/] },
+  {
+    name: 'an unknown format',
+    args: ['fixtures/seed-learning', '--format', 'pdf'],
+    code: 2,
+    stderr: [/unknown format "pdf"/],
+  },
+  {
+    name: 'a bad framework',
+    args: ['fixtures/seed-learning', '--framework', 'hospital'],
+    code: 2,
+    stderr: [/Allowed choices are provider, local-authority/],
+  },
+  {
+    name: 'a bad as-of date',
+    args: ['fixtures/seed-learning', '--as-of', '2024-13-01'],
+    code: 2,
+    stderr: [/--as-of must be a real date/],
+  },
+  {
+    name: 'a missing config file',
+    args: ['fixtures/seed-learning', '--config', 'nope.yaml'],
+    code: 2,
+    stderr: [/configuration file nope\.yaml does not exist/],
+  },
+  {
+    name: 'explain a statement',
+    args: ['explain', 'Learning, improvement and innovation', 'fixtures/seed-learning'],
+    code: 0,
+    stdout: [/ongoing-learning \[strength\] fired/, /workforce-learning\.yaml:52/],
+  },
+  {
+    name: 'explain an unknown statement',
+    args: ['explain', 'safegaurding', 'fixtures/seed-learning'],
+    code: 2,
+    stderr: [/did you mean "safeguarding"/],
+  },
+  {
+    name: 'list the rubrics',
+    args: ['rubrics'],
+    code: 0,
+    stdout: [/local-authority\): 9 statements/, /provider\): 34 statements/],
+  },
+  {
+    name: 'show one rubric',
+    args: ['rubrics', 'safe-effective-staffing'],
+    code: 0,
+    stdout: [/Safe and effective staffing/],
+  },
+  {
+    name: 'print the evidence schema',
+    args: ['schema'],
+    code: 0,
+    stdout: [/"\$schema": "http:\/\/json-schema.org\/draft-07\/schema#"/, /"judgement"/],
+  },
+  {
+    name: 'the framework flag overrides the file',
+    args: ['fixtures/seed-learning', '--framework', 'provider', '--format', 'json'],
+    code: 0,
+    stdout: [/"framework": "provider"/, /"id": "safe-and-effective-staffing"/],
+  },
 ];
 
 function check(result: CliRun, scenario: Scenario): void {
@@ -63,9 +156,13 @@ describe('CLI in-process', () => {
 
 describe('CLI as a process', () => {
   const bin = 'bin/cqc-score.js';
-  it('has a built bin (npm test builds first)', () => expect(existsSync('dist/cli/main.js')).toBe(true));
+  it('has a built bin (npm test builds first)', () =>
+    expect(existsSync('dist/cli/main.js')).toBe(true));
   it.each(SCENARIOS)('$name', (scenario) => {
-    const child = spawnSync(process.execPath, [bin, ...scenario.args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...scenario.env } });
+    const child = spawnSync(process.execPath, [bin, ...scenario.args], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', ...scenario.env },
+    });
     check({ code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr }, scenario);
   });
 });

@@ -13,12 +13,13 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseEvidenceFile } from '../../src/load/parse.js';
 import { checkCase, HANG_MS, runCli } from './harness.js';
 import type { FuzzCase } from './harness.js';
 import { evidenceFolder, evidenceOnlyFolder } from './generators.js';
 
 const CORPUS = 'test/fuzz/corpus';
-const RUNS = Number(process.env.CQC_FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.CQC_FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.CQC_FUZZ_SEED ?? 20240830);
 /** CQC_FUZZ_CONFIG=valid keeps cqc-score.yaml valid, to hunt past a known configuration crash. */
 const ARBITRARY = process.env.CQC_FUZZ_CONFIG === 'valid' ? evidenceOnlyFolder : evidenceFolder;
@@ -112,4 +113,30 @@ describe('hostile inputs', () => {
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.ms).toBeLessThan(HANG_MS);
   });
+});
+
+/** Calls `fn` with `frames` extra frames on the stack, as a deep caller (or a cold JIT) would. */
+function atStackDepth<T>(frames: number, fn: () => T): T {
+  return frames === 0 ? fn() : atStackDepth(frames - 1, fn);
+}
+
+// Findings once open, now fixed: deep block nesting is measured before parsing.
+describe('fixed findings', () => {
+  it.each([600, 1200])(
+    'deep block nesting (%i levels) gives the same diagnostics however deep the caller stack is',
+    (levels) => {
+      // parse.ts once decided deep block nesting by catching the parser's stack overflow, so the
+      // message depended on the stack; the fuzzer saw one input give two outputs in one process
+      // (corpus/deep-block-in-title.yaml).
+      const text = Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k:`).join('\n');
+      const bytes = new TextEncoder().encode(text);
+      const messages = [0, 4000, 8000].map((frames) =>
+        atStackDepth(frames, () => parseEvidenceFile('deep.yaml', bytes)).diagnostics.map(
+          (d) => d.message,
+        ),
+      );
+      expect(messages[1]).toEqual(messages[0]);
+      expect(messages[2]).toEqual(messages[0]);
+    },
+  );
 });

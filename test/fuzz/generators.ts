@@ -202,8 +202,12 @@ const replaceText = (bytes: Uint8Array, from: RegExp, to: string): Uint8Array =>
 const deepNesting = fc
   .tuple(fc.constantFrom('map', 'seq', 'flow'), fc.integer({ min: 30, max: 3000 }))
   .map(([kind, depth]) => {
-    if (kind === 'map')
-      return Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k:`).join('\n');
+    // Capped at 1200 levels: deeper indentation would pass the 1 MiB file limit.
+    if (kind === 'map') {
+      return Array.from({ length: Math.min(depth, 1200) }, (_, i) => `${' '.repeat(i)}k:`).join(
+        '\n',
+      );
+    }
     if (kind === 'seq') return '- '.repeat(depth) + 'x';
     return '['.repeat(depth) + ']'.repeat(depth);
   });

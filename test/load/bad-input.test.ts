@@ -11,14 +11,34 @@ const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
 describe('parseEvidenceFile', () => {
   it.each([
-    ['unclosed quote', 'statement: x\nevidence:\n  - title: "open\n    category: processes\n', 'yaml/syntax', 3, 12],
-    ['bad indentation', 'evidence:\n  - title: a\n    category: b\n   summary: c\n', 'yaml/indentation', 4, 1],
+    [
+      'unclosed quote',
+      'statement: x\nevidence:\n  - title: "open\n    category: processes\n',
+      'yaml/syntax',
+      3,
+      12,
+    ],
+    [
+      'bad indentation',
+      'evidence:\n  - title: a\n    category: b\n   summary: c\n',
+      'yaml/indentation',
+      4,
+      1,
+    ],
     ['tab indentation', 'evidence:\n  - title: a\n\tcategory: b\n', 'yaml/tab-indent', 3, 1],
     ['duplicate keys', 'evidence:\n  - title: a\n    title: b\n', 'yaml/duplicate-key', 3, 5],
-    ['flow nesting too deep', `evidence: ${'['.repeat(100)}${']'.repeat(100)}\n`, 'yaml/too-deep', 1, 1],
+    [
+      'flow nesting too deep',
+      `evidence: ${'['.repeat(100)}${']'.repeat(100)}\n`,
+      'yaml/too-deep',
+      1,
+      1,
+    ],
   ])('%s', (_name, text, code, line, column) => {
     const parsed = parseEvidenceFile('f.yaml', utf8(text));
-    expect(parsed.diagnostics).toEqual([expect.objectContaining({ code, severity: 'error', line, column })]);
+    expect(parsed.diagnostics).toEqual([
+      expect.objectContaining({ code, severity: 'error', line, column }),
+    ]);
   });
 
   it('refuses a billion-laughs alias bomb quickly', () => {
@@ -47,8 +67,16 @@ describe('parseEvidenceFile', () => {
   });
 
   it('reports text that is not UTF-8 at the first bad byte', () => {
-    const bytes = Buffer.concat([utf8('evidence:\n  - title: caf'), Buffer.from([0xe9]), utf8('\n')]);
-    expect(parseEvidenceFile('l1.yaml', bytes).diagnostics[0]).toMatchObject({ code: 'file/encoding', line: 2, column: 15 });
+    const bytes = Buffer.concat([
+      utf8('evidence:\n  - title: caf'),
+      Buffer.from([0xe9]),
+      utf8('\n'),
+    ]);
+    expect(parseEvidenceFile('l1.yaml', bytes).diagnostics[0]).toMatchObject({
+      code: 'file/encoding',
+      line: 2,
+      column: 15,
+    });
   });
 
   it('accepts a UTF-8 byte order mark and CRLF line endings', () => {
@@ -61,7 +89,9 @@ describe('parseEvidenceFile', () => {
 
   it('keeps unquoted dates as YYYY-MM-DD text', () => {
     const parsed = parseEvidenceFile('d.yaml', utf8(evidenceYaml()));
-    expect((parsed.docs[0] as { evidence: { date: unknown }[] }).evidence[0]?.date).toBe('2024-07-01');
+    expect((parsed.docs[0] as { evidence: { date: unknown }[] }).evidence[0]?.date).toBe(
+      '2024-07-01',
+    );
   });
 
   it.each([
@@ -82,7 +112,10 @@ describe('parseEvidenceFile', () => {
     const exact = parseEvidenceFile('m.yaml', utf8(text), { exactOnly: true });
     expect(fast.parser).toBe('fast');
     expect(exact.parser).toBe('exact');
-    expect([fast.itemPosition(0, 0), fast.itemPosition(1, 0)]).toEqual([exact.itemPosition(0, 0), exact.itemPosition(1, 0)]);
+    expect([fast.itemPosition(0, 0), fast.itemPosition(1, 0)]).toEqual([
+      exact.itemPosition(0, 0),
+      exact.itemPosition(1, 0),
+    ]);
     expect(fast.itemPosition(1, 0)).toEqual({ line: 10, column: 5 });
   });
 });
@@ -118,26 +151,42 @@ describe('a repository with bad files', () => {
   });
 
   it('refuses files over the size limit', () => {
-    const repo = tempRepo({ 'cqc-score.yaml': `${LA_CONFIG}max-file-bytes: 100\n`, 'big.yaml': evidenceYaml(), 'small.yaml': 'evidence: []\n' });
+    const repo = tempRepo({
+      'cqc-score.yaml': `${LA_CONFIG}max-file-bytes: 100\n`,
+      'big.yaml': evidenceYaml(),
+      'small.yaml': 'evidence: []\n',
+    });
     try {
       const result = run(repo.dir);
       expect(result.diagnostics.map((d) => d.code)).toContain('file/too-large');
-      expect(result.diagnostics.find((d) => d.code === 'file/too-large')?.message).toMatch(/over the 100-byte limit/);
+      expect(result.diagnostics.find((d) => d.code === 'file/too-large')?.message).toMatch(
+        /over the 100-byte limit/,
+      );
     } finally {
       repo.cleanup();
     }
   });
 
   it('reports a file that cannot be read and reads the rest', () => {
-    const repo = tempRepo({ 'cqc-score.yaml': LA_CONFIG, 'locked.yaml': evidenceYaml(), 'open.yaml': evidenceYaml('safeguarding') });
+    const repo = tempRepo({
+      'cqc-score.yaml': LA_CONFIG,
+      'locked.yaml': evidenceYaml(),
+      'open.yaml': evidenceYaml('safeguarding'),
+    });
     try {
       const result = run(repo.dir, {
         readFile: (path) => {
-          if (path.endsWith('locked.yaml')) throw Object.assign(new Error('denied'), { code: 'EACCES' });
+          if (path.endsWith('locked.yaml'))
+            throw Object.assign(new Error('denied'), { code: 'EACCES' });
           return Buffer.from(evidenceYaml('safeguarding'));
         },
       });
-      expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'file/unreadable', message: expect.stringMatching(/EACCES/) })]);
+      expect(result.diagnostics).toEqual([
+        expect.objectContaining({
+          code: 'file/unreadable',
+          message: expect.stringMatching(/EACCES/),
+        }),
+      ]);
       expect(result.items).toBe(1);
     } finally {
       repo.cleanup();
@@ -160,10 +209,43 @@ describe('a repository with bad files', () => {
       mkdirSync(join(repo.dir, 'empty-dir'));
       const result = run(repo.dir);
       expect(result.files).toBe(2);
-      expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['file/link-outside', 'file/link-outside', 'file/symlink-loop']);
+      expect(result.diagnostics.map((d) => d.code).sort()).toEqual([
+        'file/link-outside',
+        'file/link-outside',
+        'file/symlink-loop',
+      ]);
     } finally {
       repo.cleanup();
       outside.cleanup();
     }
+  });
+});
+
+describe('blockDepthExceeds', () => {
+  it.each([
+    [
+      'an ordinary evidence file',
+      evidenceYaml('assessing-needs', '    metrics:\n      waiting: 3\n'),
+      false,
+    ],
+    [
+      '33 nested mappings',
+      Array.from({ length: 33 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'),
+      true,
+    ],
+    [
+      '32 nested mappings',
+      Array.from({ length: 32 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'),
+      false,
+    ],
+    ['a deep run of dashes', `evidence:\n  ${'- '.repeat(40)}x\n`, true],
+    [
+      'indented text in a block scalar',
+      `evidence:\n  - summary: |\n${Array.from({ length: 60 }, (_, i) => `      ${' '.repeat(i)}line`).join('\n')}\n    title: t\n`,
+      false,
+    ],
+  ])('%s', async (_name, text, deep) => {
+    const { blockDepthExceeds, MAX_DEPTH } = await import('../../src/load/parse.js');
+    expect(blockDepthExceeds(text, MAX_DEPTH)).toBe(deep);
   });
 });

@@ -43,7 +43,9 @@ describe('bands', () => {
     [63, 'lower'],
     [75, 'lower'],
     [76, 'upper'],
-  ] as const)('%i%% sits in the %s half of its band', (percent, half) => expect(halfOfBand(percent)).toBe(half));
+  ] as const)('%i%% sits in the %s half of its band', (percent, half) =>
+    expect(halfOfBand(percent)).toBe(half),
+  );
 });
 
 describe('category-percentage arithmetic (CQC before December 2024)', () => {

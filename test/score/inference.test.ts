@@ -3,10 +3,32 @@ import type { EvidenceItem, Rule } from '../../src/model/index.js';
 import { judgeItem } from '../../src/score/judge.js';
 
 const RULES: Rule[] = [
-  { id: 't/waiting', finding: 'People wait', effect: 'shortfall', when: { text: { any: ['waiting list*', 'delay*'] } } },
-  { id: 't/well-received', finding: 'Well received', effect: 'strength', when: { text: { any: ['well received', 'timely'] } } },
-  { id: 't/exceptional', finding: 'Exceptional', effect: 'exceptional', weight: 2, when: { text: { any: ['nationally recognised'] } } },
-  { id: 't/harm', finding: 'Harm', effect: 'significant-shortfall', weight: 2, when: { text: { any: ['came to harm'] } } },
+  {
+    id: 't/waiting',
+    finding: 'People wait',
+    effect: 'shortfall',
+    when: { text: { any: ['waiting list*', 'delay*'] } },
+  },
+  {
+    id: 't/well-received',
+    finding: 'Well received',
+    effect: 'strength',
+    when: { text: { any: ['well received', 'timely'] } },
+  },
+  {
+    id: 't/exceptional',
+    finding: 'Exceptional',
+    effect: 'exceptional',
+    weight: 2,
+    when: { text: { any: ['nationally recognised'] } },
+  },
+  {
+    id: 't/harm',
+    finding: 'Harm',
+    effect: 'significant-shortfall',
+    weight: 2,
+    when: { text: { any: ['came to harm'] } },
+  },
 ];
 
 function judge(summary: string, extra: Partial<EvidenceItem> = {}) {
@@ -52,7 +74,11 @@ describe('judgement inference', () => {
 
   it('says which rules and which words decided', () => {
     const verdict = judge('There was a long waiting list.');
-    expect(verdict.basis).toEqual({ judgement: 'shortfall', how: 'inferred', rules: [{ rule: 't/waiting', words: 'waiting list' }] });
+    expect(verdict.basis).toEqual({
+      judgement: 'shortfall',
+      how: 'inferred',
+      rules: [{ rule: 't/waiting', words: 'waiting list' }],
+    });
   });
 
   it('lets an explicit judgement win over the words', () => {

@@ -5,7 +5,8 @@ import { run } from '../../src/pipeline.js';
 
 const result = run('fixtures/seed-learning');
 const statement = result.statements.find((s) => s.id === 'learning-improvement-and-innovation')!;
-const findings = (effect: string): string[] => statement.findings.filter((f) => f.effect === effect).map((f) => f.rule);
+const findings = (effect: string): string[] =>
+  statement.findings.filter((f) => f.effect === effect).map((f) => f.rule);
 
 describe('the seed case', () => {
   it('validates clean', () => expect(result.diagnostics).toEqual([]));
@@ -32,12 +33,16 @@ describe('the seed case', () => {
   });
 
   it('finds the reliance on locum staff', () => {
-    expect(findings('shortfall')).toContain('learning-improvement-and-innovation/workforce-reliance-on-agency');
+    expect(findings('shortfall')).toContain(
+      'learning-improvement-and-innovation/workforce-reliance-on-agency',
+    );
   });
 
   it('cites the evidence behind each finding by file and line', () => {
     const locums = statement.findings.find((f) => f.rule.endsWith('workforce-reliance-on-agency'))!;
-    expect(locums.evidence).toEqual([{ file: 'fixtures/seed-learning/workforce-learning.yaml', line: 52, column: 5 }]);
+    expect(locums.evidence).toEqual([
+      { file: 'fixtures/seed-learning/workforce-learning.yaml', line: 52, column: 5 },
+    ]);
   });
 
   it('lists the shortfalls that hold the score down', () => {

@@ -8,7 +8,10 @@ function item(title: string, category: string, judgement: string, extra = ''): s
 }
 
 function score(items: string[], config = LA_CONFIG) {
-  const repo = tempRepo({ 'cqc-score.yaml': config, 'e.yaml': `statement: safeguarding\nevidence:\n${items.join('')}` });
+  const repo = tempRepo({
+    'cqc-score.yaml': config,
+    'e.yaml': `statement: safeguarding\nevidence:\n${items.join('')}`,
+  });
   try {
     return run(repo.dir).statements.find((s) => s.id === 'safeguarding')!;
   } finally {
@@ -35,7 +38,9 @@ describe('direct scoring', () => {
     [['significant-shortfall', 'shortfall', 'strength'], 2],
     [['significant-shortfall', 'significant-shortfall', 'shortfall'], 1],
   ])('%j scores %i', (judgements, expected) => {
-    const s = score(judgements.map((j, i) => item(`Item ${i}`, i % 2 ? 'partners' : 'processes', j)));
+    const s = score(
+      judgements.map((j, i) => item(`Item ${i}`, i % 2 ? 'partners' : 'processes', j)),
+    );
     expect(s.score).toBe(expected);
   });
 });
@@ -51,7 +56,12 @@ describe('category-percentage scoring', () => {
       ],
       `${LA_CONFIG}scoring: category-percentage\n`,
     );
-    expect(s.categoryScores.map((c) => `${c.category}=${c.score}`)).toEqual(['partners=2', 'peoples-experience=3', 'processes=3', 'staff-and-leaders=3']);
+    expect(s.categoryScores.map((c) => `${c.category}=${c.score}`)).toEqual([
+      'partners=2',
+      'peoples-experience=3',
+      'processes=3',
+      'staff-and-leaders=3',
+    ]);
     expect(s.percentExact).toBe(68.75);
     expect(s.percent).toBe(69);
     expect(s.score).toBe(3);
@@ -60,7 +70,12 @@ describe('category-percentage scoring', () => {
   });
 
   it('flags a percentage on a band edge and applies the rounding policy', () => {
-    const items = [item('A', 'processes', 'strength'), item('B', 'partners', 'shortfall'), item('C', 'staff-and-leaders', 'shortfall'), item('D', 'peoples-experience', 'strength')];
+    const items = [
+      item('A', 'processes', 'strength'),
+      item('B', 'partners', 'shortfall'),
+      item('C', 'staff-and-leaders', 'shortfall'),
+      item('D', 'peoples-experience', 'strength'),
+    ];
     const up = score(items, `${LA_CONFIG}scoring: category-percentage\n`);
     const down = score(items, `${LA_CONFIG}scoring: category-percentage\nrounding: down\n`);
     expect(up.percentExact).toBe(62.5);
@@ -70,14 +85,24 @@ describe('category-percentage scoring', () => {
 });
 
 describe('gaps', () => {
-  it('reports missing categories, no people\'s experience and a single source', () => {
-    const s = score([item('A', 'processes', 'strength', '    source: Audit\n'), item('B', 'processes', 'strength', '    source: Audit\n')]);
+  it("reports missing categories, no people's experience and a single source", () => {
+    const s = score([
+      item('A', 'processes', 'strength', '    source: Audit\n'),
+      item('B', 'processes', 'strength', '    source: Audit\n'),
+    ]);
     expect(s.score).toBe(3);
-    expect(s.gaps.map((g) => g.kind)).toEqual(['no-peoples-experience', 'missing-category', 'single-source']);
+    expect(s.gaps.map((g) => g.kind)).toEqual([
+      'no-peoples-experience',
+      'missing-category',
+      'single-source',
+    ]);
   });
 
   it('leaves stale evidence out of the score and lists it', () => {
-    const s = score([item('Old', 'processes', 'significant-shortfall').replace('2024-07-01', '2020-01-01'), item('New', 'processes', 'strength')]);
+    const s = score([
+      item('Old', 'processes', 'significant-shortfall').replace('2024-07-01', '2020-01-01'),
+      item('New', 'processes', 'strength'),
+    ]);
     expect(s.score).toBe(3);
     expect(s.counts.stale).toBe(1);
     expect(s.gaps.find((g) => g.kind === 'stale-evidence')?.evidence).toHaveLength(1);
@@ -90,7 +115,10 @@ describe('gaps', () => {
   });
 
   it('lists items no rule could judge', () => {
-    const s = score([`  - title: Website\n    category: processes\n    summary: The council has a website.\n    date: 2024-07-01\n`, item('A', 'processes', 'strength')]);
+    const s = score([
+      `  - title: Website\n    category: processes\n    summary: The council has a website.\n    date: 2024-07-01\n`,
+      item('A', 'processes', 'strength'),
+    ]);
     expect(s.gaps.find((g) => g.kind === 'unjudged-item')?.evidence).toHaveLength(1);
     expect(s.counts.unjudged).toBe(1);
   });
@@ -98,9 +126,15 @@ describe('gaps', () => {
 
 describe('confidence', () => {
   it('is high with many explicit judgements across categories and sources, low with one inferred item', () => {
-    const many = score(['processes', 'partners', 'staff-and-leaders', 'peoples-experience', 'processes'].map((c, i) => item(`I${i}`, c, 'strength', `    source: Source ${i}\n`)));
+    const many = score(
+      ['processes', 'partners', 'staff-and-leaders', 'peoples-experience', 'processes'].map(
+        (c, i) => item(`I${i}`, c, 'strength', `    source: Source ${i}\n`),
+      ),
+    );
     expect(many.confidence?.level).toBe('high');
-    const few = score([`  - title: Delays\n    category: processes\n    summary: There were long delays.\n    date: 2024-07-01\n`]);
+    const few = score([
+      `  - title: Delays\n    category: processes\n    summary: There were long delays.\n    date: 2024-07-01\n`,
+    ]);
     expect(few.confidence?.level).toBe('low');
   });
 });

@@ -16,17 +16,41 @@ describe('statement names', () => {
   it.each([
     ['local-authority', 'assessing-needs', 'assessing-needs'],
     ['local-authority', "Assessing people's needs", 'assessing-needs'],
-    ['local-authority', 'Supporting people to lead healthier lives', 'supporting-people-to-live-healthier-lives'],
-    ['local-authority', 'SUPPORTING PEOPLE TO LIVE HEALTHIER LIVES', 'supporting-people-to-live-healthier-lives'],
-    ['local-authority', 'Safe systems, pathways and transitions', 'safe-pathways-systems-and-transitions'],
-    ['local-authority', 'Safe pathways, systems and transitions', 'safe-pathways-systems-and-transitions'],
+    [
+      'local-authority',
+      'Supporting people to lead healthier lives',
+      'supporting-people-to-live-healthier-lives',
+    ],
+    [
+      'local-authority',
+      'SUPPORTING PEOPLE TO LIVE HEALTHIER LIVES',
+      'supporting-people-to-live-healthier-lives',
+    ],
+    [
+      'local-authority',
+      'Safe systems, pathways and transitions',
+      'safe-pathways-systems-and-transitions',
+    ],
+    [
+      'local-authority',
+      'Safe pathways, systems and transitions',
+      'safe-pathways-systems-and-transitions',
+    ],
     ['local-authority', 'Partnership and communities', 'partnerships-and-communities'],
-    ['local-authority', 'Care provision, integration and continuity of care', 'care-provision-integration-and-continuity'],
+    [
+      'local-authority',
+      'Care provision, integration and continuity of care',
+      'care-provision-integration-and-continuity',
+    ],
     ['provider', 'safe-effective-staffing', 'safe-and-effective-staffing'],
     ['provider', 'Responding to people’s immediate needs', 'responding-to-peoples-immediate-needs'],
     ['provider', 'Equity in experience and outcomes', 'equity-in-experiences-and-outcomes'],
     ['provider', 'freedom-speak-up', 'freedom-to-speak-up'],
-    ['provider', 'environmental-sustainability', 'environmental-sustainability-sustainable-development'],
+    [
+      'provider',
+      'environmental-sustainability',
+      'environmental-sustainability-sustainable-development',
+    ],
   ] as const)('%s: "%s" is %s', (framework, name, id) => {
     expect(loadFramework(framework).resolve(name)?.id).toBe(id);
   });
@@ -38,7 +62,9 @@ describe('statement names', () => {
   });
 
   it('normalises case, apostrophes and punctuation', () => {
-    expect(normaliseName("  Responding to People's  Immediate Needs! ")).toBe('responding-to-peoples-immediate-needs');
+    expect(normaliseName("  Responding to People's  Immediate Needs! ")).toBe(
+      'responding-to-peoples-immediate-needs',
+    );
   });
 
   it('every statement has a description and expected categories', () => {
@@ -71,12 +97,16 @@ describe('dates', () => {
     ['2024-01-31', '2024-02-29', 0],
     ['2022-08-30', '2024-08-30', 24],
     ['2022-08-31', '2024-08-30', 23],
-  ])('%s to %s is %i whole months', (from, to, months) => expect(monthsBetween(from, to)).toBe(months));
+  ])('%s to %s is %i whole months', (from, to, months) =>
+    expect(monthsBetween(from, to)).toBe(months),
+  );
 
   it.each([
     ['2022-08-29', '2024-08-30', 24, true],
     ['2022-08-30', '2024-08-30', 24, false],
     ['2024-02-28', '2024-08-31', 6, true],
     ['2024-02-29', '2024-08-31', 6, false],
-  ])('%s against %s with %i months: stale %s', (date, asOf, months, stale) => expect(isOlderThan(date, asOf, months)).toBe(stale));
+  ])('%s against %s with %i months: stale %s', (date, asOf, months, stale) =>
+    expect(isOlderThan(date, asOf, months)).toBe(stale),
+  );
 });

@@ -5,5 +5,6 @@ import { when } from './types.js';
 export const judgement: Operator<Judgement[]> = {
   id: 'judgement',
   description: "the author's explicit judgement is one of these",
-  evaluate: (judgements, { item }) => when(item.judgement !== undefined && judgements.includes(item.judgement)),
+  evaluate: (judgements, { item }) =>
+    when(item.judgement !== undefined && judgements.includes(item.judgement)),
 };

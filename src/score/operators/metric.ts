@@ -5,7 +5,8 @@ import { compare } from './compare.js';
 
 export const metric: Operator<MetricCondition> = {
   id: 'metric',
-  description: 'the item has this metric and it compares as given (e.g. ombudsman-upheld-percent > 40)',
+  description:
+    'the item has this metric and it compares as given (e.g. ombudsman-upheld-percent > 40)',
   evaluate(condition, { item }) {
     const value = item.metrics[condition.name];
     if (typeof value !== 'number' || !compare(value, condition.op, condition.value)) return NONE;

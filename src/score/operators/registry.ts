@@ -12,7 +12,18 @@ import { tags } from './tags.js';
 import { text } from './text.js';
 
 /** Every operator of the condition language, by its key. */
-export const OPERATORS = { all, any, not, category, judgement, status, tags, metric, age, text } as const;
+export const OPERATORS = {
+  all,
+  any,
+  not,
+  category,
+  judgement,
+  status,
+  tags,
+  metric,
+  age,
+  text,
+} as const;
 
 export type OperatorId = keyof typeof OPERATORS;
 

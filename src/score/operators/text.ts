@@ -28,7 +28,8 @@ export function compileTextCondition(condition: TextCondition): void {
  */
 export const text: Operator<TextCondition> = {
   id: 'text',
-  description: 'the words of the item match these phrases or patterns, read clause by clause and aware of negation',
+  description:
+    'the words of the item match these phrases or patterns, read clause by clause and aware of negation',
   evaluate(condition, context) {
     const prepared = context.text(condition.fields ?? DEFAULT_FIELDS);
     const negatable = condition.negatable !== false;
@@ -45,7 +46,12 @@ export const text: Operator<TextCondition> = {
     };
     for (const hit of context.phrases(condition)) {
       const end = hit.token + hit.length - 1;
-      const found = prepared.text.slice(prepared.starts[hit.token], (prepared.starts[end] as number) + (prepared.tokens[end] as string).length).toLowerCase();
+      const found = prepared.text
+        .slice(
+          prepared.starts[hit.token],
+          (prepared.starts[end] as number) + (prepared.tokens[end] as string).length,
+        )
+        .toLowerCase();
       record(hit.token, found);
     }
     for (const regex of patternsFor(condition)) {
@@ -55,11 +61,15 @@ export const text: Operator<TextCondition> = {
           regex.lastIndex++;
           continue;
         }
-        record(Math.min(tokenAt(prepared, m.index), prepared.tokens.length - 1), m[0].toLowerCase());
+        record(
+          Math.min(tokenAt(prepared, m.index), prepared.tokens.length - 1),
+          m[0].toLowerCase(),
+        );
       }
     }
     if (words.length > 0) return { state: 'match', weight, words };
-    if (negatedWords.length > 0) return { state: 'negated', weight: 1, words: negatedWords.map((w) => `not ${w}`) };
+    if (negatedWords.length > 0)
+      return { state: 'negated', weight: 1, words: negatedWords.map((w) => `not ${w}`) };
     return NONE;
   },
 };
