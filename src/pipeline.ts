@@ -1,31 +1,29 @@
 /**
- * One run, in order: find files → parse → validate → score → roll up.
+ * One run, in order: find files → parse → validate → judge items (chunk.ts,
+ * on several threads for large repositories) → score statements → roll up.
  * The one place to read to understand what `cqc-score DIR` does. It returns
  * data and never prints.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FatalError } from './errors.js';
-import type { Config, Diagnostic, RunOptions, ScoreResult } from './model/index.js';
+import type { Config, Diagnostic, EvidenceItem, RunOptions, ScoreResult } from './model/index.js';
 import { discover } from './load/discover.js';
 import type { FoundFile } from './load/discover.js';
-import { parseEvidenceFile } from './load/parse.js';
-import type { ParsedFile, ParseOptions } from './load/parse.js';
 import { resolveConfig } from './validate/config.js';
-import { findPersonalDataInFile, personalDataMessage } from './validate/privacy.js';
-import { evidenceValidator } from './validate/evidence.js';
+import { findDuplicateIds } from './validate/evidence.js';
 import { loadFramework } from './frameworks/catalogue.js';
 import { loadRules, rollUp, scoreStatements } from './score/index.js';
 import type { Verdict } from './score/index.js';
+import { runChunks } from './parallel.js';
+import type { ParallelOptions } from './parallel.js';
 import { VERSION } from './version.js';
 
-export interface PipelineOptions extends RunOptions, ParseOptions {
+export interface PipelineOptions extends RunOptions, ParallelOptions {
   /** Receives each statement's item verdicts, for `explain`. */
   onVerdicts?: (statement: string, verdicts: readonly Verdict[]) => void;
   /** Reorders discovered files: tests use it to prove output does not depend on disk order. */
   reorder?: (files: FoundFile[]) => FoundFile[];
-  /** Reads one file; tests replace it to simulate files that cannot be read. */
-  readFile?: (path: string) => Buffer;
   now?: Date;
 }
 
@@ -37,45 +35,6 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
-}
-
-function readOne(file: FoundFile, config: Config, options: PipelineOptions): ParsedFile {
-  const failed = (code: string, message: string): ParsedFile => ({
-    file: file.display,
-    docs: [],
-    locator: { locate: () => ({ line: 1, column: 1 }) },
-    itemPosition: () => ({ line: 1, column: 1 }),
-    diagnostics: [{ code, severity: 'error', file: file.display, line: 1, column: 1, message }],
-    parser: 'exact',
-  });
-  let bytes: Buffer;
-  try {
-    const size = statSync(file.path).size;
-    if (size > config.maxFileBytes) {
-      return failed(
-        'file/too-large',
-        `file is ${size} bytes, over the ${config.maxFileBytes}-byte limit; split it into smaller files or raise "max-file-bytes"`,
-      );
-    }
-    bytes = (options.readFile ?? readFileSync)(file.path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return failed('file/unreadable', `file cannot be read (${code}); check its permissions`);
-  }
-  const parsed = parseEvidenceFile(file.display, bytes, options);
-  if (config.privacy !== 'off' && parsed.text !== undefined) {
-    for (const hit of findPersonalDataInFile(parsed.text, config.privacyAllow)) {
-      parsed.diagnostics.push({
-        code: `personal-data/${hit.kind}`,
-        severity: config.privacy,
-        file: file.display,
-        line: hit.line,
-        column: hit.column,
-        message: personalDataMessage(hit.kind),
-      });
-    }
-  }
-  return parsed;
 }
 
 export function loadConfig(dir: string, options: PipelineOptions = {}): Config {
@@ -98,9 +57,27 @@ export function run(dir: string, options: PipelineOptions = {}): ScoreResult {
 
   const found = discover(resolve(dir));
   const files = options.reorder ? options.reorder([...found.files]) : found.files;
-  const validator = evidenceValidator(config);
-  for (const file of files) validator.add(readOne(file, config, options));
-  const { items, diagnostics } = validator.result();
+  // explain needs every rule's outcome, which only a one-thread run keeps.
+  const chunks = runChunks(
+    files,
+    config,
+    rules,
+    options.onVerdicts ? { ...options, threads: 1 } : options,
+  );
+
+  // Merge the chunks in file order: drop repeated ids, then sort items by place.
+  const { duplicates, diagnostics: idProblems } = findDuplicateIds(chunks.map((c) => c.ids));
+  const verdicts = new Map<EvidenceItem, Verdict[]>();
+  const items: EvidenceItem[] = [];
+  const diagnostics: Diagnostic[] = [...idProblems];
+  chunks.forEach((chunk, c) => {
+    diagnostics.push(...chunk.diagnostics);
+    chunk.items.forEach((item, i) => {
+      if (duplicates[c]?.has(i)) return;
+      items.push(item);
+      verdicts.set(item, chunk.verdicts[i] ?? []);
+    });
+  });
   items.sort((a, b) =>
     a.ref.file < b.ref.file
       ? -1
@@ -109,7 +86,10 @@ export function run(dir: string, options: PipelineOptions = {}): ScoreResult {
         : a.ref.line - b.ref.line || a.ref.column - b.ref.column,
   );
 
-  const statements = scoreStatements(catalogue, rules, items, config, options.onVerdicts);
+  const statements = scoreStatements(catalogue, rules, items, config, {
+    verdictOf: (item, statement) => verdicts.get(item)?.[item.statements.indexOf(statement)],
+    ...(options.onVerdicts ? { onVerdicts: options.onVerdicts } : {}),
+  });
   const { groups, overall } = rollUp(catalogue, statements, config);
   const all = [...found.diagnostics, ...diagnostics].sort(compareDiagnostics);
   return {

@@ -11,12 +11,20 @@ export { rollUp } from './rollup.js';
 export type { Verdict } from './judge.js';
 
 /** Every statement of the framework scored from its items; statements without evidence are not assessed. */
+export interface ScoreOptions {
+  /** Receives each statement's item verdicts, for `explain`. */
+  onVerdicts?: (statement: string, verdicts: readonly Verdict[]) => void;
+  /** Verdicts already worked out (on worker threads); others are judged here. */
+  verdictOf?: (item: EvidenceItem, statement: string) => Verdict | undefined;
+}
+
+/** Every statement of the framework scored from its items; statements without evidence are not assessed. */
 export function scoreStatements(
   catalogue: Catalogue,
   rules: RuleSet,
   items: readonly EvidenceItem[],
   config: Config,
-  onVerdicts?: (statement: string, verdicts: readonly Verdict[]) => void,
+  options: ScoreOptions = {},
 ): StatementResult[] {
   const byStatement = new Map<string, EvidenceItem[]>();
   for (const item of items) {
@@ -29,8 +37,10 @@ export function scoreStatements(
   return catalogue.statements.map((def) => {
     const statementItems = byStatement.get(def.id) ?? [];
     const statementRules = rules.forStatement(def.id);
-    const verdicts = statementItems.map((item) => judgeItem(item, statementRules));
-    onVerdicts?.(def.id, verdicts);
+    const verdicts = statementItems.map(
+      (item) => options.verdictOf?.(item, def.id) ?? judgeItem(item, statementRules),
+    );
+    options.onVerdicts?.(def.id, verdicts);
     return scoreStatement({ def, items: statementItems, verdicts, rules: statementRules }, config);
   });
 }

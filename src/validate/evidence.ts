@@ -47,7 +47,54 @@ export interface Validated {
 export function validateEvidence(files: readonly ParsedFile[], config: Config): Validated {
   const validator = evidenceValidator(config);
   for (const parsed of files) validator.add(parsed);
-  return validator.result();
+  const { items, diagnostics, ids } = validator.result();
+  const { duplicates, diagnostics: more } = findDuplicateIds([ids]);
+  return {
+    items: items.filter((_, i) => !duplicates[0]?.has(i)),
+    diagnostics: [...diagnostics, ...more],
+  };
+}
+
+/** One use of an explicit id: the item's index among the valid items (-1 if it was left out). */
+export interface IdUse {
+  id: string;
+  item: number;
+  /** file:line of the item, for "already used at". */
+  where: string;
+  /** Position of the `id` key, where a duplicate is reported. */
+  at: { file: string; line: number; column: number };
+}
+
+/**
+ * Ids must be unique across the repository. Given the id uses of each chunk of
+ * files in file order, reports every use after the first and says which items
+ * (by chunk, then index) to leave out.
+ */
+export function findDuplicateIds(chunks: readonly (readonly IdUse[])[]): {
+  duplicates: Set<number>[];
+  diagnostics: Diagnostic[];
+} {
+  const first = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const duplicates = chunks.map((uses) => {
+    const drop = new Set<number>();
+    for (const use of uses) {
+      const earlier = first.get(use.id);
+      if (earlier === undefined) {
+        first.set(use.id, use.where);
+        continue;
+      }
+      diagnostics.push({
+        code: 'duplicate-id',
+        severity: 'error',
+        ...use.at,
+        message: `id "${use.id}" is already used at ${earlier}; ids must be unique across the repository`,
+      });
+      if (use.item >= 0) drop.add(use.item);
+    }
+    return drop;
+  });
+  return { duplicates, diagnostics };
 }
 
 /**
@@ -56,13 +103,14 @@ export function validateEvidence(files: readonly ParsedFile[], config: Config): 
  */
 export function evidenceValidator(config: Config): {
   add(parsed: ParsedFile): void;
-  result(): Validated;
+  result(): Validated & { ids: IdUse[] };
 } {
   const items: EvidenceItem[] = [];
   const diagnostics: Diagnostic[] = [];
-  const ids = new Map<string, string>();
+  const ids: IdUse[] = [];
   const validate = validator('evidence');
   const resolved = new Map<string, { id: string } | undefined>();
+  const dates = dateChecks(config);
   const add = (parsed: ParsedFile): void => {
     diagnostics.push(...parsed.diagnostics);
     const meaningful = parsed.docs.filter((doc) => doc !== null && doc !== undefined);
@@ -179,18 +227,17 @@ export function evidenceValidator(config: Config): {
         }
         if (statementProblem || statements.length === 0) return;
 
-        if (item.id !== undefined) {
-          const first = ids.get(item.id);
-          if (first) {
-            report({
-              code: 'duplicate-id',
-              path: [...path, 'id'],
-              message: `id "${item.id}" is already used at ${first}; ids must be unique across the repository`,
-            });
-            return;
-          }
-          ids.set(item.id, `${parsed.file}:${parsed.itemPosition(docIndex, index).line}`);
-        }
+        // Ids are checked across the repository once every file is read (see findDuplicateIds).
+        const idEntry: IdUse | undefined =
+          item.id === undefined
+            ? undefined
+            : {
+                id: item.id,
+                item: -1,
+                where: `${parsed.file}:${parsed.itemPosition(docIndex, index).line}`,
+                at: { file: parsed.file, ...parsed.locator.locate(docIndex, [...path, 'id']) },
+              };
+        if (idEntry) ids.push(idEntry);
 
         let ageMonths: number | undefined;
         let stale = false;
@@ -204,7 +251,7 @@ export function evidenceValidator(config: Config): {
             },
             'warn',
           );
-        } else if (!isRealDate(item.date)) {
+        } else if (!dates.real(item.date)) {
           report({
             code: 'invalid-date',
             path: [...path, 'date'],
@@ -219,8 +266,8 @@ export function evidenceValidator(config: Config): {
           });
           return;
         } else {
-          ageMonths = monthsBetween(item.date, config.asOf);
-          if (isOlderThan(item.date, config.asOf, config.staleAfterMonths)) {
+          ageMonths = dates.age(item.date);
+          if (dates.stale(item.date)) {
             stale = true;
             report(
               {
@@ -235,7 +282,7 @@ export function evidenceValidator(config: Config): {
 
         if (framework !== config.framework) return;
         const position = parsed.itemPosition(docIndex, index);
-        items.push({
+        const evidenceItem: EvidenceItem = {
           ref: { file: parsed.file, line: position.line, column: position.column },
           key: item.id ?? `${parsed.file}#${docIndex}/${index}`,
           framework,
@@ -243,20 +290,53 @@ export function evidenceValidator(config: Config): {
           title: item.title,
           category: item.category,
           summary: item.summary,
-          ...(item.date !== undefined ? { date: item.date } : {}),
-          ...(item.source !== undefined ? { source: item.source } : {}),
-          ...(item.judgement !== undefined ? { judgement: item.judgement } : {}),
-          ...(item.status !== undefined ? { status: item.status } : {}),
-          tags: item.tags ?? [],
-          metrics: item.metrics ?? {},
-          ...(item.reference !== undefined ? { reference: item.reference } : {}),
-          ...(ageMonths !== undefined ? { ageMonths } : {}),
+          tags: item.tags ?? NO_TAGS,
+          metrics: item.metrics ?? NO_METRICS,
           stale,
-        });
+        };
+        // Optional keys are set only when present, so the result never carries undefined.
+        if (item.date !== undefined) evidenceItem.date = item.date;
+        if (item.source !== undefined) evidenceItem.source = item.source;
+        if (item.judgement !== undefined) evidenceItem.judgement = item.judgement;
+        if (item.status !== undefined) evidenceItem.status = item.status;
+        if (item.reference !== undefined) evidenceItem.reference = item.reference;
+        if (ageMonths !== undefined) evidenceItem.ageMonths = ageMonths;
+        if (idEntry) idEntry.item = items.length;
+        items.push(evidenceItem);
       });
     });
   };
-  return { add, result: () => ({ items, diagnostics }) };
+  return { add, result: () => ({ items, diagnostics, ids }) };
+}
+
+const NO_TAGS: string[] = [];
+const NO_METRICS: Record<string, number> = {};
+
+/** Date checks for one run, remembered per date: many items share a date. */
+function dateChecks(config: Config): {
+  real(date: string): boolean;
+  age(date: string): number;
+  stale(date: string): boolean;
+} {
+  const memo = new Map<string, { real: boolean; age: number; stale: boolean }>();
+  const get = (date: string): { real: boolean; age: number; stale: boolean } => {
+    let known = memo.get(date);
+    if (!known) {
+      const real = isRealDate(date);
+      known = {
+        real,
+        age: real ? monthsBetween(date, config.asOf) : 0,
+        stale: real && isOlderThan(date, config.asOf, config.staleAfterMonths),
+      };
+      memo.set(date, known);
+    }
+    return known;
+  };
+  return {
+    real: (date) => get(date).real,
+    age: (date) => get(date).age,
+    stale: (date) => get(date).stale,
+  };
 }
 
 function unknownStatement(

@@ -246,12 +246,14 @@ function allowed(hit: PersonalDataHit, allow: readonly string[]): boolean {
  * phone numbers compare by their digits, so spacing and +44 do not matter.
  */
 export function findPersonalData(text: string, allow: readonly string[] = []): PersonalDataHit[] {
+  // Cheap tests first: most evidence has no "@", and none of the numbers without a digit run.
+  const digits = /\d\d/.test(text);
   const candidates = [
-    ...findDatesOfBirth(text),
-    ...findNhsNumbers(text),
-    ...findNiNumbers(text),
-    ...findEmails(text),
-    ...findPhones(text),
+    ...(digits ? findDatesOfBirth(text) : []),
+    ...(digits ? findNhsNumbers(text) : []),
+    ...(digits ? findNiNumbers(text) : []),
+    ...(text.includes('@') ? findEmails(text) : []),
+    ...(digits ? findPhones(text) : []),
   ].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start);
   // Kept hits never overlap and stay sorted by start, so one neighbour on each side decides.
   const kept: PersonalDataHit[] = [];

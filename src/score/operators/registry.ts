@@ -28,8 +28,11 @@ export const OPERATORS = {
 export type OperatorId = keyof typeof OPERATORS;
 
 export function evaluateCondition(condition: Condition, context: EvalContext): Outcome {
-  const [key, options] = Object.entries(condition)[0] as [OperatorId, unknown];
-  const operator = OPERATORS[key] as Operator<unknown> | undefined;
-  if (!operator) throw new Error(`unknown rule operator "${key}"`);
-  return operator.evaluate(options, context);
+  // A condition node has exactly one key (the schema makes sure): find it without allocating.
+  for (const key in condition) {
+    const operator = OPERATORS[key as OperatorId] as Operator<unknown> | undefined;
+    if (!operator) throw new Error(`unknown rule operator "${key}"`);
+    return operator.evaluate((condition as Record<string, unknown>)[key], context);
+  }
+  throw new Error('empty rule condition');
 }

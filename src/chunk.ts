@@ -1,0 +1,84 @@
+/**
+ * The per-file half of a run: read, parse, check for personal data, validate,
+ * and judge each item against its statements' rules. Files are independent,
+ * so a large repository is split into chunks that run on several threads
+ * (see parallel.ts); a small one is a single chunk on the main thread.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { Config, Diagnostic, EvidenceItem } from './model/index.js';
+import type { FoundFile } from './load/discover.js';
+import { parseEvidenceFile } from './load/parse.js';
+import type { ParsedFile, ParseOptions } from './load/parse.js';
+import { evidenceValidator } from './validate/evidence.js';
+import type { IdUse } from './validate/evidence.js';
+import { findPersonalDataInFile, personalDataMessage } from './validate/privacy.js';
+import { judgeItem } from './score/judge.js';
+import type { Verdict } from './score/judge.js';
+import type { RuleSet } from './score/rubrics.js';
+
+export interface ChunkOptions extends ParseOptions {
+  /** Reads one file; tests replace it to simulate files that cannot be read. */
+  readFile?: (path: string) => Buffer;
+}
+
+export interface ChunkResult {
+  items: EvidenceItem[];
+  diagnostics: Diagnostic[];
+  ids: IdUse[];
+  /** For each item, its verdict for each of its statements, in `item.statements` order. */
+  verdicts: Verdict[][];
+}
+
+function readOne(file: FoundFile, config: Config, options: ChunkOptions): ParsedFile {
+  const failed = (code: string, message: string): ParsedFile => ({
+    file: file.display,
+    docs: [],
+    locator: { locate: () => ({ line: 1, column: 1 }) },
+    itemPosition: () => ({ line: 1, column: 1 }),
+    diagnostics: [{ code, severity: 'error', file: file.display, line: 1, column: 1, message }],
+    parser: 'exact',
+  });
+  let bytes: Buffer;
+  try {
+    const size = statSync(file.path).size;
+    if (size > config.maxFileBytes) {
+      return failed(
+        'file/too-large',
+        `file is ${size} bytes, over the ${config.maxFileBytes}-byte limit; split it into smaller files or raise "max-file-bytes"`,
+      );
+    }
+    bytes = (options.readFile ?? readFileSync)(file.path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return failed('file/unreadable', `file cannot be read (${code}); check its permissions`);
+  }
+  const parsed = parseEvidenceFile(file.display, bytes, options);
+  if (config.privacy !== 'off' && parsed.text !== undefined) {
+    for (const hit of findPersonalDataInFile(parsed.text, config.privacyAllow)) {
+      parsed.diagnostics.push({
+        code: `personal-data/${hit.kind}`,
+        severity: config.privacy,
+        file: file.display,
+        line: hit.line,
+        column: hit.column,
+        message: personalDataMessage(hit.kind),
+      });
+    }
+  }
+  return parsed;
+}
+
+export function processChunk(
+  files: readonly FoundFile[],
+  config: Config,
+  rules: RuleSet,
+  options: ChunkOptions = {},
+): ChunkResult {
+  const validator = evidenceValidator(config);
+  for (const file of files) validator.add(readOne(file, config, options));
+  const { items, diagnostics, ids } = validator.result();
+  const verdicts = items.map((item) =>
+    item.statements.map((statement) => judgeItem(item, rules.forStatement(statement))),
+  );
+  return { items, diagnostics, ids, verdicts };
+}

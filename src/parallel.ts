@@ -1,0 +1,178 @@
+/**
+ * Runs the per-file work of a large repository on several threads. The main
+ * thread takes the first chunk of files itself while workers take the rest;
+ * it then waits for them synchronously, so `run()` stays a plain function.
+ * Chunks are contiguous runs of the sorted file list and are merged in order,
+ * so the result is the same as on one thread, byte for byte.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { FatalError } from './errors.js';
+import type { Config, EvidenceItem, Rule } from './model/index.js';
+import type { FoundFile } from './load/discover.js';
+import { processChunk } from './chunk.js';
+import type { ChunkOptions, ChunkResult } from './chunk.js';
+import { polarity } from './score/judge.js';
+import type { Verdict } from './score/judge.js';
+import type { RuleSet } from './score/rubrics.js';
+
+/** Below this many files, starting threads costs more than it saves. */
+export const PARALLEL_MIN_FILES = 400;
+const WORKER_TIMEOUT_MS = 30 * 60 * 1000;
+
+export interface ParallelOptions extends ChunkOptions {
+  /** Threads to use, the main one included; default: one per core up to 4, for large repositories. */
+  threads?: number;
+  rubrics?: string[];
+}
+
+/**
+ * What crosses from a worker, kept small because copying it is the cost of
+ * threading: file names once, no summaries (only judging reads them), and of
+ * each verdict only the fired rules a finding can come from (matches that
+ * agree with the item's judgement), naming rules by their place in the set.
+ */
+interface WireChunk {
+  files: string[];
+  items: (Omit<EvidenceItem, 'summary' | 'ref'> & { ref: [number, number, number] })[];
+  diagnostics: ChunkResult['diagnostics'];
+  ids: ChunkResult['ids'];
+  /** Per item, per statement: [basis, total, [rule index, weight, words, contribution][]]. */
+  verdicts: [Verdict['basis'], number, [number, number, string[], number][]][][];
+}
+
+export function toWire(chunk: ChunkResult, rules: RuleSet): string {
+  const files: string[] = [];
+  const fileIndex = new Map<string, number>();
+  const ruleIndex = new Map<readonly Rule[], Map<string, number>>();
+  const indexOf = (list: readonly Rule[], id: string): number => {
+    let map = ruleIndex.get(list);
+    if (!map) ruleIndex.set(list, (map = new Map(list.map((rule, i) => [rule.id, i]))));
+    return map.get(id) as number;
+  };
+  const wire: WireChunk = {
+    files,
+    items: chunk.items.map(({ summary: _summary, ref, ...item }) => {
+      let f = fileIndex.get(ref.file);
+      if (f === undefined) {
+        f = files.length;
+        files.push(ref.file);
+        fileIndex.set(ref.file, f);
+      }
+      return { ...item, ref: [f, ref.line, ref.column] };
+    }),
+    diagnostics: chunk.diagnostics,
+    ids: chunk.ids,
+    verdicts: chunk.verdicts.map((perItem, i) =>
+      perItem.map((verdict, s) => {
+        const list = rules.forStatement(chunk.items[i]!.statements[s]!);
+        const sign = verdict.basis ? polarity(verdict.basis.judgement) : 0;
+        const fired = verdict.fired
+          .filter((f) => f.outcome.state === 'match' && polarity(f.rule.effect) === sign)
+          .map((f): [number, number, string[], number] => [
+            indexOf(list, f.rule.id),
+            f.outcome.weight,
+            f.outcome.words,
+            f.contribution,
+          ]);
+        return [verdict.basis, verdict.total, fired];
+      }),
+    ),
+  };
+  return JSON.stringify(wire);
+}
+
+function fromWire(text: string, rules: RuleSet): ChunkResult {
+  const wire = JSON.parse(text) as WireChunk;
+  const items: EvidenceItem[] = wire.items.map(({ ref, ...item }) => ({
+    ...item,
+    summary: '',
+    ref: { file: wire.files[ref[0]]!, line: ref[1], column: ref[2] },
+  }));
+  return {
+    items,
+    diagnostics: wire.diagnostics,
+    ids: wire.ids,
+    verdicts: wire.verdicts.map((perItem, i) => {
+      const item = items[i]!;
+      return perItem.map(([basis, total, fired], s) => {
+        const list = rules.forStatement(item.statements[s]!);
+        return {
+          item,
+          basis,
+          total,
+          fired: fired.map(([r, weight, words, contribution]) => ({
+            rule: list[r]!,
+            outcome: { state: 'match' as const, weight, words },
+            contribution,
+          })),
+        };
+      });
+    }),
+  };
+}
+
+function workerScript(): string | undefined {
+  if (!import.meta.url.endsWith('.js')) return undefined;
+  const path = fileURLToPath(new URL('./worker.js', import.meta.url));
+  return existsSync(path) ? path : undefined;
+}
+
+function threadsFor(files: number, options: ParallelOptions): number {
+  if (options.readFile) return 1;
+  if (options.threads !== undefined) return Math.max(1, Math.floor(options.threads));
+  return files >= PARALLEL_MIN_FILES ? Math.min(availableParallelism(), 4) : 1;
+}
+
+export function runChunks(
+  files: readonly FoundFile[],
+  config: Config,
+  rules: RuleSet,
+  options: ParallelOptions = {},
+): ChunkResult[] {
+  const script = workerScript();
+  const threads = script
+    ? Math.min(threadsFor(files.length, options), Math.max(1, files.length))
+    : 1;
+  if (threads <= 1) return [processChunk(files, config, rules, options)];
+
+  const size = Math.ceil(files.length / threads);
+  const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));
+  const started = chunks.slice(1).map((chunk) => {
+    const shared = new Int32Array(new SharedArrayBuffer(4));
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(script as string, {
+      workerData: {
+        shared,
+        port: port2,
+        files: chunk,
+        config,
+        rubrics: options.rubrics ?? [],
+        exactOnly: options.exactOnly === true,
+      },
+      transferList: [port2],
+    });
+    worker.unref();
+    return { worker, shared, port: port1 };
+  });
+  const results = [processChunk(chunks[0] ?? [], config, rules, options)];
+  const deadline = Date.now() + WORKER_TIMEOUT_MS;
+  for (const { worker, shared, port } of started) {
+    while (Atomics.load(shared, 0) === 0) {
+      if (Date.now() > deadline) throw new Error('a worker thread did not finish');
+      Atomics.wait(shared, 0, 0, 1000);
+    }
+    const message = receiveMessageOnPort(port)?.message as
+      { ok?: string; error?: string; fatal?: boolean } | undefined;
+    void worker.terminate();
+    port.close();
+    if (!message?.ok) {
+      const text = message?.error ?? 'a worker thread stopped without a result';
+      throw message?.fatal ? new FatalError(text) : new Error(text);
+    }
+    results.push(fromWire(message.ok, rules));
+  }
+  return results;
+}
