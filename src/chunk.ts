@@ -12,11 +12,13 @@ import type { ParsedFile, ParseOptions } from './load/parse.js';
 import { evidenceValidator } from './validate/evidence.js';
 import type { IdUse } from './validate/evidence.js';
 import { findPersonalDataInFile, personalDataMessage } from './validate/privacy.js';
-import { judgeItem } from './score/judge.js';
+import { judgeItem, polarity } from './score/judge.js';
 import type { Verdict } from './score/judge.js';
 import type { RuleSet } from './score/rubrics.js';
 
 export interface ChunkOptions extends ParseOptions {
+  /** Keep every fired rule of every verdict (for explain), not only those findings come from. */
+  keepAllFired?: boolean;
   /** Reads one file; tests replace it to simulate files that cannot be read. */
   readFile?: (path: string) => Buffer;
 }
@@ -77,8 +79,23 @@ export function processChunk(
   const validator = evidenceValidator(config);
   for (const file of files) validator.add(readOne(file, config, options));
   const { items, diagnostics, ids } = validator.result();
-  const verdicts = items.map((item) =>
-    item.statements.map((statement) => judgeItem(item, rules.forStatement(statement))),
-  );
+  const verdicts = items.map((item) => {
+    const perStatement = item.statements.map((statement) => {
+      const verdict = judgeItem(item, rules.forStatement(statement));
+      return options.keepAllFired ? verdict : { ...verdict, fired: findingSources(verdict) };
+    });
+    // Only judging reads the summary: let it go, so a large repository is not held twice in memory.
+    if (!options.keepAllFired) item.summary = '';
+    return perStatement;
+  });
   return { items, diagnostics, ids, verdicts };
+}
+
+/** The fired rules a finding can come from: matches that agree with the item's judgement. */
+export function findingSources(verdict: Verdict): Verdict['fired'] {
+  if (!verdict.basis) return [];
+  const sign = polarity(verdict.basis.judgement);
+  return verdict.fired.filter(
+    (f) => f.outcome.state === 'match' && polarity(f.rule.effect) === sign,
+  );
 }

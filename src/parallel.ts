@@ -12,9 +12,8 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import { FatalError } from './errors.js';
 import type { Config, EvidenceItem, Rule } from './model/index.js';
 import type { FoundFile } from './load/discover.js';
-import { processChunk } from './chunk.js';
+import { findingSources, processChunk } from './chunk.js';
 import type { ChunkOptions, ChunkResult } from './chunk.js';
-import { polarity } from './score/judge.js';
 import type { Verdict } from './score/judge.js';
 import type { RuleSet } from './score/rubrics.js';
 
@@ -68,15 +67,12 @@ export function toWire(chunk: ChunkResult, rules: RuleSet): string {
     verdicts: chunk.verdicts.map((perItem, i) =>
       perItem.map((verdict, s) => {
         const list = rules.forStatement(chunk.items[i]!.statements[s]!);
-        const sign = verdict.basis ? polarity(verdict.basis.judgement) : 0;
-        const fired = verdict.fired
-          .filter((f) => f.outcome.state === 'match' && polarity(f.rule.effect) === sign)
-          .map((f): [number, number, string[], number] => [
-            indexOf(list, f.rule.id),
-            f.outcome.weight,
-            f.outcome.words,
-            f.contribution,
-          ]);
+        const fired = findingSources(verdict).map((f): [number, number, string[], number] => [
+          indexOf(list, f.rule.id),
+          f.outcome.weight,
+          f.outcome.words,
+          f.contribution,
+        ]);
         return [verdict.basis, verdict.total, fired];
       }),
     ),

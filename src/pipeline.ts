@@ -62,7 +62,7 @@ export function run(dir: string, options: PipelineOptions = {}): ScoreResult {
     files,
     config,
     rules,
-    options.onVerdicts ? { ...options, threads: 1 } : options,
+    options.onVerdicts ? { ...options, threads: 1, keepAllFired: true } : options,
   );
 
   // Merge the chunks in file order: drop repeated ids, then sort items by place.

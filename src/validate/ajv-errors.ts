@@ -68,6 +68,8 @@ export function translateAjvErrors(
   errors: readonly ErrorObject[],
   value: unknown,
   schema?: object,
+  /** What the whole document should be, for a document of the wrong shape. */
+  documentShape = 'a mapping with an "evidence" list',
 ): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
   const seen = new Set<string>();
@@ -92,7 +94,7 @@ export function translateAjvErrors(
           path,
           message:
             path.length === 0
-              ? `missing required key "${key}"; every evidence document needs an "${key}" list`
+              ? `missing required key "${key}"; add it at the top of the document`
               : `missing required key "${key}"; add it to this item`,
         };
         break;
@@ -114,7 +116,7 @@ export function translateAjvErrors(
           code: 'schema/type',
           path,
           message: root
-            ? `the document must be a mapping with an "evidence" list, not ${kindOf(here)}`
+            ? `the document must be ${documentShape}, not ${kindOf(here)}`
             : `${nameOf(path)} must be ${TYPE_WORDS[expected] ?? expected}, not ${kindOf(here)}`,
         };
         break;

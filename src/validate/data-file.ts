@@ -111,6 +111,7 @@ export function loadDataFile<T>(path: string, schema: SchemaName, what: string):
       validate.errors ?? [],
       value,
       schemas[schema],
+      'a mapping of keys to values',
     ).map<Diagnostic>((pending) => ({
       code: pending.code,
       severity: 'error',

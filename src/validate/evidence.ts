@@ -112,6 +112,24 @@ export function evidenceValidator(config: Config): {
   const resolved = new Map<string, { id: string } | undefined>();
   const dates = dateChecks(config);
   const add = (parsed: ParsedFile): void => {
+    const before = diagnostics.length;
+    check(parsed);
+    // A file with hundreds of problems is one problem: show the first ones and say how many more.
+    const found = diagnostics.length - before;
+    if (found > MAX_DIAGNOSTICS_PER_FILE) {
+      diagnostics.splice(before + MAX_DIAGNOSTICS_PER_FILE);
+      const last = diagnostics[diagnostics.length - 1] as Diagnostic;
+      diagnostics.push({
+        code: 'file/too-many-problems',
+        severity: 'error',
+        file: parsed.file,
+        line: last.line,
+        column: last.column,
+        message: `${found - MAX_DIAGNOSTICS_PER_FILE} more problems in this file are not listed; fix the ones above first`,
+      });
+    }
+  };
+  const check = (parsed: ParsedFile): void => {
     diagnostics.push(...parsed.diagnostics);
     const meaningful = parsed.docs.filter((doc) => doc !== null && doc !== undefined);
     if (parsed.docs.length === 0 || (meaningful.length === 0 && parsed.diagnostics.length === 0)) {
@@ -308,6 +326,9 @@ export function evidenceValidator(config: Config): {
   };
   return { add, result: () => ({ items, diagnostics, ids }) };
 }
+
+/** More problems than this in one file are counted, not listed. */
+export const MAX_DIAGNOSTICS_PER_FILE = 100;
 
 const NO_TAGS: string[] = [];
 const NO_METRICS: Record<string, number> = {};

@@ -249,3 +249,26 @@ describe('blockDepthExceeds', () => {
     expect(blockDepthExceeds(text, MAX_DEPTH)).toBe(deep);
   });
 });
+
+describe('a file with a great many problems', () => {
+  it('lists the first hundred and counts the rest', () => {
+    const items = Array.from(
+      { length: 150 },
+      (_, i) => `  - title: T${i}\n    category: nope\n    summary: S\n    date: 2024-07-01\n`,
+    ).join('');
+    const repo = tempRepo({
+      'cqc-score.yaml': LA_CONFIG,
+      'many.yaml': `statement: safeguarding\nevidence:\n${items}`,
+    });
+    try {
+      const result = run(repo.dir);
+      expect(result.diagnostics).toHaveLength(101);
+      expect(result.diagnostics.filter((d) => d.code === 'schema/enum')).toHaveLength(100);
+      expect(result.diagnostics.find((d) => d.code === 'file/too-many-problems')?.message).toMatch(
+        /^50 more problems/,
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
