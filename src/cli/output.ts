@@ -1,16 +1,22 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { FatalError } from '../errors.js';
 import type { ScoreResult } from '../model/index.js';
 import { FORMATTERS } from '../report/index.js';
+import { jsonChunks } from '../report/json.js';
 import type { FormatName, FormatOptions } from '../report/index.js';
 import type { Writer } from './io.js';
 
 /** Writes a file all at once: a temporary file beside it, then a rename, so a failed run never leaves half a report. */
-export function writeAtomically(path: string, text: string): void {
+export function writeAtomically(path: string, text: string | Iterable<string>): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temporary, text);
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const piece of typeof text === 'string' ? [text] : text) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
@@ -56,19 +62,29 @@ export async function writeOutputs(
     );
   }
   outputs.forEach((output) => guardEvidenceFolder(output, evidenceDir));
-  const rendered: { text: string; output?: string }[] = [];
+  // Render every other format first, so a failure leaves no partial set of
+  // reports; JSON, which can be very large, is then written in pieces.
+  const rendered: { text: Iterable<string>; output?: string }[] = [];
   for (let i = 0; i < formats.length; i++) {
     const format = formats[i] as FormatName;
-    const formatter = await FORMATTERS[format]();
     const output = outputs[i];
+    if (format === 'json') {
+      rendered.push(
+        output === undefined ? { text: jsonChunks(result) } : { text: jsonChunks(result), output },
+      );
+      continue;
+    }
+    const formatter = await FORMATTERS[format]();
     const text = await formatter(result, {
       ...options,
       color: output === undefined ? options.color : false,
     });
-    rendered.push(output === undefined ? { text } : { text, output });
+    rendered.push(output === undefined ? { text: [text] } : { text: [text], output });
   }
-  for (const { text, output } of rendered) {
-    if (output === undefined) stdout.write(text);
+  const ready = rendered.filter((r) => Array.isArray(r.text));
+  const streamed = rendered.filter((r) => !Array.isArray(r.text));
+  for (const { text, output } of [...ready, ...streamed]) {
+    if (output === undefined) for (const piece of text) stdout.write(piece);
     else writeAtomically(output, text);
   }
 }
