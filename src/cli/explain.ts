@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { terminalLine } from '../report/escape.js';
 import { FatalError } from '../errors.js';
 import { loadFramework } from '../frameworks/catalogue.js';
 import { loadConfig, run } from '../pipeline.js';
@@ -77,7 +78,7 @@ export function explainCommand(
         );
         out.push(`    ${basis}`);
       }
-      options.stdout.write(`${out.join('\n')}\n`);
+      options.stdout.write(`${out.map(terminalLine).join('\n')}\n`);
       exit(result.summary.errors > 0 ? EXIT.failed : EXIT.ok);
     });
 }

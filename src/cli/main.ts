@@ -1,6 +1,7 @@
 import { FatalError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { diagnosticLine } from '../report/diagnostics-text.js';
+import { plainText } from '../report/escape.js';
 import { EXIT } from './io.js';
 import type { MainOptions } from './io.js';
 
@@ -48,7 +49,7 @@ export async function main(options: MainOptions): Promise<number> {
       return EXIT.fatal;
     }
     if (error instanceof FatalError) {
-      stderr.write(`cqc-score: ${error.message}\n`);
+      stderr.write(`cqc-score: ${plainText(error.message)}\n`);
       for (const d of error.diagnostics) stderr.write(`${diagnosticLine(d)}\n`);
       return EXIT.fatal;
     }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { terminalLine } from '../report/escape.js';
 import { Option } from 'commander';
 import { FatalError } from '../errors.js';
 import { loadFramework } from '../frameworks/catalogue.js';
@@ -36,7 +37,7 @@ export function rubricsCommand(program: Command, options: MainOptions): void {
           }
           out.push('');
         }
-        options.stdout.write(`${out.join('\n')}`);
+        options.stdout.write(`${out.map(terminalLine).join('\n')}`);
         return;
       }
       const matches = frameworks
@@ -63,6 +64,6 @@ export function rubricsCommand(program: Command, options: MainOptions): void {
         }
         out.push('');
       }
-      options.stdout.write(`${out.join('\n')}`);
+      options.stdout.write(`${out.map(terminalLine).join('\n')}`);
     });
 }

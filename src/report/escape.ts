@@ -31,6 +31,14 @@ export function plainText(text: string): string {
     .trim();
 }
 
+/** One line for the terminal as it is laid out (indentation kept), without escapes or control characters. */
+export function terminalLine(line: string): string {
+  return line
+    .replace(ANSI, '')
+    .replace(/[\t\n\r\f\v]+/g, ' ')
+    .replace(CONTROL, '');
+}
+
 /** For the terminal: no escape sequences or control characters from evidence reach the screen. */
 export const terminalText = plainText;
 

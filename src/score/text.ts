@@ -99,6 +99,9 @@ export function prepareText(raw: string): PreparedText {
   return { text, clauses, tokens, starts, clauseOf };
 }
 
+const NEGATION_REACH = 3;
+const PREVENTER_REACH = 5;
+
 /** Words that turn what follows into something kept away: "protection from harm", "to prevent delays". */
 const PREVENTERS = new Set([
   'protect',
@@ -123,12 +126,17 @@ const PREVENTERS = new Set([
 
 /** Whether a word is negated by one of the three words before it in its clause. */
 export function isNegated({ tokens, clauseOf }: PreparedText, index: number): boolean {
-  for (let back = 3; back >= 1; back--) {
-    const i = index - back;
-    if (i < 0 || clauseOf[i] !== clauseOf[index]) continue;
+  // Look back over the clause: three words for a negation, five for a word that
+  // keeps something away ("protected them from abuse and neglect"); "and" and
+  // "or" do not count, so a negation covers a list ("no delays or backlogs").
+  let counted = 0;
+  for (let i = index - 1; i >= 0 && counted < PREVENTER_REACH; i--) {
+    if (clauseOf[i] !== clauseOf[index]) break;
     const word = tokens[i] as string;
+    if (word === 'and' || word === 'or') continue;
+    counted++;
     if (PREVENTERS.has(word)) return true;
-    if (!NEGATORS.has(word)) continue;
+    if (counted > NEGATION_REACH || !NEGATORS.has(word)) continue;
     const next = tokens[i + 1];
     if (word === 'not' && (next === 'only' || next === 'just')) continue;
     return true;

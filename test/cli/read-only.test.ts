@@ -54,3 +54,24 @@ describe('evidence is never written', () => {
     }
   });
 });
+
+describe('terminal safety', () => {
+  it('no escape sequence or control character from evidence reaches explain, validate or the table', async () => {
+    const hostile =
+      'statement: safeguarding\nevidence:\n  - title: "\\u001b[31mRed\\u001b[0m \\u001b]0;owned\\u0007 bell"\n    category: processes\n    summary: "Text with \\u001b[2J a clear-screen."\n    date: 2024-07-01\n    judgment: strength\n';
+    const repo = tempRepo({ 'cqc-score.yaml': LA_CONFIG, 'h.yaml': hostile });
+    try {
+      for (const args of [
+        ['explain', 'safeguarding', repo.dir],
+        ['validate', repo.dir],
+        [repo.dir],
+      ]) {
+        const result = await runCli(args);
+        // eslint-disable-next-line no-control-regex
+        expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+      }
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

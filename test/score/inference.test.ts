@@ -4,6 +4,12 @@ import { judgeItem } from '../../src/score/judge.js';
 
 const RULES: Rule[] = [
   {
+    id: 't/abuse',
+    finding: 'Abuse',
+    effect: 'significant-shortfall',
+    when: { text: { any: ['abuse', 'neglect'] } },
+  },
+  {
     id: 't/waiting',
     finding: 'People wait',
     effect: 'shortfall',
@@ -58,6 +64,10 @@ describe('judgement inference', () => {
     ['There were no delays.', 'strength'],
     ['The scheme was nationally recognised and well received.', 'exceptional'],
     ['One person came to harm while on the waiting list.', 'significant-shortfall'],
+    // a negation covers a list, and a word that keeps something away negates it
+    ['There were no delays or waiting lists.', 'strength'],
+    ['Staff protected people from abuse and neglect.', 'strength'],
+    ['People were left in neglect.', 'significant-shortfall'],
     // contrast: the clause after "however"/"but" counts more
     ['Feedback was well received; however, a waiting list remained.', 'shortfall'],
     ['There was a waiting list, but reviews were timely and well received.', 'strength'],
