@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint } from 'markdownlint/sync';
 import { load } from 'js-yaml';
+import { runCli } from '../helpers.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { scaffold } from '../../src/cli/init.js';
 import { loadFramework } from '../../src/frameworks/catalogue.js';
 import { run } from '../../src/pipeline.js';
@@ -13,15 +13,8 @@ const temp = mkdtempSync(join(tmpdir(), 'cqc-score-init-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main({
-    argv,
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env: {},
-  });
-  return { code, out, err };
+  const { code, stdout, stderr } = await runCli(argv);
+  return { code, out: stdout, err: stderr };
 }
 
 describe.each(['provider', 'local-authority'] as const)('init --framework %s', (framework) => {
