@@ -1,16 +1,12 @@
-import type { LineCounter } from 'yaml';
-import { yamlLib } from './yaml-lib.js';
 import jsyaml from 'js-yaml';
-import type { YAMLParseError } from 'yaml';
 import type { Diagnostic } from '../model/index.js';
-import {
-  lazyLocator,
-  locateItemKey,
-  offsetToPosition,
-  scanItemPositions,
-  treeLocator,
-} from './positions.js';
+import { yamlLib } from './yaml-lib.js';
+import { blockDepthExceeds, depthExceeds, flowDepthExceeds, MAX_DEPTH } from './depth.js';
+import { fileDiagnostic, yamlErrorDiagnostic } from './yaml-errors.js';
+import { lazyLocator, locateItemKey, scanItemPositions, treeLocator } from './positions.js';
 import type { Locator, Position } from './positions.js';
+
+export { blockDepthExceeds, MAX_DEPTH } from './depth.js';
 
 export interface ParsedFile {
   file: string;
@@ -26,158 +22,10 @@ export interface ParsedFile {
   text?: string;
 }
 
-/** Deeper than any evidence file needs; deeper documents are refused. */
-export const MAX_DEPTH = 32;
 /** Aliases a file may expand before it is treated as an attack. */
 export const MAX_ALIASES = 100;
 
 const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s]/m;
-
-function fileDiagnostic(
-  file: string,
-  code: string,
-  message: string,
-  position: Position = { line: 1, column: 1 },
-  severity: Diagnostic['severity'] = 'error',
-): Diagnostic {
-  return { code, severity, file, line: position.line, column: position.column, message };
-}
-
-/** Nesting depth of a plain value, without recursion. */
-function depthExceeds(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  let visited = 0;
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [unknown, number];
-    if (depth > limit) return true;
-    if (++visited > 5_000_000) return true;
-    if (node !== null && typeof node === 'object') {
-      for (const child of Object.values(node)) stack.push([child, depth + 1]);
-    }
-  }
-  return false;
-}
-
-/** Deepest run of unclosed flow brackets, measured before parsing so a pathological file never reaches the parser. */
-function flowDepthExceeds(text: string, limit: number): boolean {
-  if (!text.includes('[') && !text.includes('{')) return false;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) {
-      if (++depth > limit) return true;
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
-    else if (c === 10) depth = Math.max(0, depth);
-  }
-  return false;
-}
-
-/**
- * Block nesting depth, measured from indentation before parsing, so that how
- * deep a file may nest never depends on how much stack the parser has left.
- * Each deeper indentation opens a level, and so does each "- " at the start of
- * a line; the lines of a block scalar (after `|` or `>`) are text, not levels.
- */
-const BLOCK_SCALAR_START = /(?:^|[:\s-])[|>][-+0-9]*\s*(?:#.*)?\r?$/;
-
-export function blockDepthExceeds(text: string, limit: number): boolean {
-  const indents: number[] = [];
-  let scalarIndent = -1;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    let i = start;
-    while (i < end && text.charCodeAt(i) === 32) i++;
-    const blank =
-      i >= end || text.charCodeAt(i) === 35 || (text.charCodeAt(i) === 13 && i + 1 >= end);
-    if (!blank) {
-      if (scalarIndent >= 0 && i - start > scalarIndent) {
-        start = end + 1;
-        continue;
-      }
-      scalarIndent = -1;
-      const indent = i - start;
-      while (indents.length > 0 && (indents[indents.length - 1] as number) >= indent) indents.pop();
-      indents.push(indent);
-      let depth = indents.length;
-      while (i + 1 < end && text.charCodeAt(i) === 45 && text.charCodeAt(i + 1) === 32) {
-        depth++;
-        i += 2;
-        while (i < end && text.charCodeAt(i) === 32) i++;
-      }
-      if (depth > limit) return true;
-      if (BLOCK_SCALAR_START.test(text.slice(Math.max(i, end - 40), end))) scalarIndent = indent;
-    }
-    start = end + 1;
-  }
-  return false;
-}
-
-const YAML_CODES: Record<string, [code: string, advice: string]> = {
-  DUPLICATE_KEY: ['yaml/duplicate-key', 'keep only one of them'],
-  TAB_AS_INDENT: ['yaml/tab-indent', 'indent with spaces, not tabs'],
-  BAD_INDENT: ['yaml/indentation', 'line the key up with the others at its level'],
-  MISSING_CHAR: ['yaml/syntax', 'check for an unclosed quote or bracket'],
-  BAD_SCALAR_START: ['yaml/syntax', 'quote the value if it starts with a special character'],
-  MULTILINE_IMPLICIT_KEY: [
-    'yaml/syntax',
-    'check the indentation and that every key ends with a colon',
-  ],
-  UNEXPECTED_TOKEN: ['yaml/syntax', 'check the indentation and punctuation on this line'],
-  BLOCK_AS_IMPLICIT_KEY: ['yaml/syntax', 'check the indentation on this line'],
-};
-
-/** Where an unclosed quote opened: the last line before `offset` with an odd number of that quote mark. */
-function openingQuote(text: string, offset: number, quote: string): number | undefined {
-  const lines = text.slice(0, offset).split('\n');
-  let lineStart = offset - (lines[lines.length - 1] as string).length;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i] as string;
-    const body = line.replace(/\s#.*$/, '');
-    const count = body.split(quote).length - 1;
-    if (count % 2 === 1) return lineStart + body.lastIndexOf(quote, body.length);
-    lineStart -= (lines[i - 1]?.length ?? 0) + 1;
-  }
-  return undefined;
-}
-
-function yamlErrorDiagnostic(
-  file: string,
-  error: YAMLParseError,
-  lineCounter: LineCounter,
-  text: string,
-): Diagnostic {
-  let [code, advice] = YAML_CODES[error.code] ?? [
-    'yaml/syntax',
-    'check the YAML syntax on this line',
-  ];
-  const first = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-  let detail = error.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : first;
-  let offset = error.pos[0];
-  const quote = /Missing closing (["'])quote/.exec(first)?.[1];
-  if (/call stack/i.test(first)) {
-    return fileDiagnostic(
-      file,
-      'yaml/too-deep',
-      'YAML is nested too deeply to read; evidence files need only a few levels',
-    );
-  }
-  if (quote) {
-    detail = `a ${quote === '"' ? 'double' : 'single'} quote opened here is never closed`;
-    advice = `close it, or remove it if the value needs no quotes`;
-    offset = openingQuote(text, offset, quote) ?? offset;
-  } else if (/without - indicator|at the same column/.test(first)) {
-    [code, advice] = ['yaml/indentation', 'line the key up with the others at its level'];
-    detail = 'this line is not indented like the lines around it';
-  }
-  return fileDiagnostic(
-    file,
-    code,
-    `YAML cannot be read: ${detail}; ${advice}`,
-    offsetToPosition(lineCounter, offset),
-  );
-}
 
 /** Decodes UTF-8 strictly; reports the first bad byte's position. */
 function decode(file: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {

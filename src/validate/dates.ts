@@ -1,3 +1,5 @@
+import type { Config } from '../model/index.js';
+
 /** True when YYYY-MM-DD names a real calendar day. */
 export function isRealDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -37,4 +39,31 @@ export function isOlderThan(date: string, asOf: string, months: number): boolean
   const lastDay = new Date(Date.UTC(limitYear, limitMonth, 0)).getUTCDate();
   const limit = `${String(limitYear).padStart(4, '0')}-${String(limitMonth).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
   return date < limit;
+}
+
+/** Date checks for one run, remembered per date: many items share a date. */
+export function dateChecks(config: Config): {
+  real(date: string): boolean;
+  age(date: string): number;
+  stale(date: string): boolean;
+} {
+  const memo = new Map<string, { real: boolean; age: number; stale: boolean }>();
+  const get = (date: string): { real: boolean; age: number; stale: boolean } => {
+    let known = memo.get(date);
+    if (!known) {
+      const real = isRealDate(date);
+      known = {
+        real,
+        age: real ? monthsBetween(date, config.asOf) : 0,
+        stale: real && isOlderThan(date, config.asOf, config.staleAfterMonths),
+      };
+      memo.set(date, known);
+    }
+    return known;
+  };
+  return {
+    real: (date) => get(date).real,
+    age: (date) => get(date).age,
+    stale: (date) => get(date).stale,
+  };
 }

@@ -10,7 +10,12 @@ import type { ParsedFile } from '../load/parse.js';
 import { loadFramework } from '../frameworks/catalogue.js';
 import { schemas, validator } from './ajv.js';
 import { translateAjvErrors } from './ajv-errors.js';
-import { isOlderThan, isRealDate, monthsBetween } from './dates.js';
+import { dateChecks } from './dates.js';
+import type { IdUse } from './ids.js';
+import { findDuplicateIds } from './ids.js';
+
+export { findDuplicateIds } from './ids.js';
+export type { IdUse } from './ids.js';
 
 interface RawItem {
   title: string;
@@ -53,48 +58,6 @@ export function validateEvidence(files: readonly ParsedFile[], config: Config): 
     items: items.filter((_, i) => !duplicates[0]?.has(i)),
     diagnostics: [...diagnostics, ...more],
   };
-}
-
-/** One use of an explicit id: the item's index among the valid items (-1 if it was left out). */
-export interface IdUse {
-  id: string;
-  item: number;
-  /** file:line of the item, for "already used at". */
-  where: string;
-  /** Position of the `id` key, where a duplicate is reported. */
-  at: { file: string; line: number; column: number };
-}
-
-/**
- * Ids must be unique across the repository. Given the id uses of each chunk of
- * files in file order, reports every use after the first and says which items
- * (by chunk, then index) to leave out.
- */
-export function findDuplicateIds(chunks: readonly (readonly IdUse[])[]): {
-  duplicates: Set<number>[];
-  diagnostics: Diagnostic[];
-} {
-  const first = new Map<string, string>();
-  const diagnostics: Diagnostic[] = [];
-  const duplicates = chunks.map((uses) => {
-    const drop = new Set<number>();
-    for (const use of uses) {
-      const earlier = first.get(use.id);
-      if (earlier === undefined) {
-        first.set(use.id, use.where);
-        continue;
-      }
-      diagnostics.push({
-        code: 'duplicate-id',
-        severity: 'error',
-        ...use.at,
-        message: `id "${use.id}" is already used at ${earlier}; ids must be unique across the repository`,
-      });
-      if (use.item >= 0) drop.add(use.item);
-    }
-    return drop;
-  });
-  return { duplicates, diagnostics };
 }
 
 /**
@@ -332,33 +295,6 @@ export const MAX_DIAGNOSTICS_PER_FILE = 100;
 
 const NO_TAGS: string[] = [];
 const NO_METRICS: Record<string, number> = {};
-
-/** Date checks for one run, remembered per date: many items share a date. */
-function dateChecks(config: Config): {
-  real(date: string): boolean;
-  age(date: string): number;
-  stale(date: string): boolean;
-} {
-  const memo = new Map<string, { real: boolean; age: number; stale: boolean }>();
-  const get = (date: string): { real: boolean; age: number; stale: boolean } => {
-    let known = memo.get(date);
-    if (!known) {
-      const real = isRealDate(date);
-      known = {
-        real,
-        age: real ? monthsBetween(date, config.asOf) : 0,
-        stale: real && isOlderThan(date, config.asOf, config.staleAfterMonths),
-      };
-      memo.set(date, known);
-    }
-    return known;
-  };
-  return {
-    real: (date) => get(date).real,
-    age: (date) => get(date).age,
-    stale: (date) => get(date).stale,
-  };
-}
 
 function unknownStatement(
   name: string,

@@ -1,0 +1,78 @@
+/**
+ * How deeply a YAML file nests, measured before and after parsing, so a
+ * pathological file is refused quickly and the same way every time.
+ */
+
+/** Deeper than any evidence file needs; deeper documents are refused. */
+export const MAX_DEPTH = 32;
+
+/** Nesting depth of a plain value, without recursion. */
+export function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  let visited = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (depth > limit) return true;
+    if (++visited > 5_000_000) return true;
+    if (node !== null && typeof node === 'object') {
+      for (const child of Object.values(node)) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/** Deepest run of unclosed flow brackets, measured before parsing so a pathological file never reaches the parser. */
+export function flowDepthExceeds(text: string, limit: number): boolean {
+  if (!text.includes('[') && !text.includes('{')) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > limit) return true;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+    else if (c === 10) depth = Math.max(0, depth);
+  }
+  return false;
+}
+
+/**
+ * Block nesting depth, measured from indentation before parsing, so that how
+ * deep a file may nest never depends on how much stack the parser has left.
+ * Each deeper indentation opens a level, and so does each "- " at the start of
+ * a line; the lines of a block scalar (after `|` or `>`) are text, not levels.
+ */
+const BLOCK_SCALAR_START = /(?:^|[:\s-])[|>][-+0-9]*\s*(?:#.*)?\r?$/;
+
+export function blockDepthExceeds(text: string, limit: number): boolean {
+  const indents: number[] = [];
+  let scalarIndent = -1;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    const blank =
+      i >= end || text.charCodeAt(i) === 35 || (text.charCodeAt(i) === 13 && i + 1 >= end);
+    if (!blank) {
+      if (scalarIndent >= 0 && i - start > scalarIndent) {
+        start = end + 1;
+        continue;
+      }
+      scalarIndent = -1;
+      const indent = i - start;
+      while (indents.length > 0 && (indents[indents.length - 1] as number) >= indent) indents.pop();
+      indents.push(indent);
+      let depth = indents.length;
+      while (i + 1 < end && text.charCodeAt(i) === 45 && text.charCodeAt(i + 1) === 32) {
+        depth++;
+        i += 2;
+        while (i < end && text.charCodeAt(i) === 32) i++;
+      }
+      if (depth > limit) return true;
+      if (BLOCK_SCALAR_START.test(text.slice(Math.max(i, end - 40), end))) scalarIndent = indent;
+    }
+    start = end + 1;
+  }
+  return false;
+}

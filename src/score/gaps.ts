@@ -1,0 +1,160 @@
+/**
+ * What surrounds a score: the gaps in its evidence, how far it can be trusted,
+ * and what would lift it.
+ */
+import type {
+  Category,
+  EvidenceItem,
+  Finding,
+  Gap,
+  Judgement,
+  Score,
+  SourceRef,
+  StatementDef,
+  StatementResult,
+} from '../model/index.js';
+import type { Verdict } from './judge.js';
+import { polarity } from './judge.js';
+
+export const EFFECT_ORDER: Record<Judgement, number> = {
+  'significant-shortfall': 0,
+  shortfall: 1,
+  exceptional: 2,
+  strength: 3,
+};
+
+const CATEGORY_WORDS: Record<Category, string> = {
+  'peoples-experience': "people's experience",
+  'staff-and-leaders': 'feedback from staff and leaders',
+  partners: 'feedback from partners',
+  observation: 'observation',
+  processes: 'processes',
+  outcomes: 'outcomes',
+};
+
+export function categoryWords(category: Category): string {
+  return CATEGORY_WORDS[category];
+}
+
+function refs(items: readonly EvidenceItem[]): SourceRef[] {
+  return items.map((item) => item.ref);
+}
+
+export function gapsFor(
+  def: StatementDef,
+  items: readonly EvidenceItem[],
+  current: readonly Verdict[],
+  score: Score | null,
+): Gap[] {
+  const gaps: Gap[] = [];
+  if (items.length === 0) {
+    gaps.push({
+      kind: 'no-evidence',
+      message: 'No evidence for this statement: it is not assessed',
+      evidence: [],
+    });
+    return gaps;
+  }
+  const stale = items.filter((item) => item.stale);
+  if (current.length === 0) {
+    gaps.push({
+      kind: 'no-evidence',
+      message: 'No current evidence: every item is stale, so the statement is not assessed',
+      evidence: [],
+    });
+  }
+  const present = new Set(current.map((v) => v.item.category));
+  if (def.categories.includes('peoples-experience') && !present.has('peoples-experience')) {
+    gaps.push({
+      kind: 'no-peoples-experience',
+      message: "No evidence of people's experience",
+      evidence: [],
+    });
+  }
+  const missing = def.categories.filter((c) => c !== 'peoples-experience' && !present.has(c));
+  if (missing.length > 0 && current.length > 0) {
+    gaps.push({
+      kind: 'missing-category',
+      message: `No evidence from ${missing.map(categoryWords).join(', ')}`,
+      evidence: [],
+    });
+  }
+  if (score !== null && score >= 3) {
+    const sources = new Set(current.map((v) => v.item.source ?? v.item.ref.file));
+    if (sources.size === 1) {
+      gaps.push({
+        kind: 'single-source',
+        message: `A score of ${score} rests on a single source`,
+        evidence: refs(current.map((v) => v.item)),
+      });
+    }
+  }
+  if (stale.length > 0) {
+    gaps.push({
+      kind: 'stale-evidence',
+      message: `${stale.length} stale item${stale.length === 1 ? '' : 's'} left out of the score`,
+      evidence: refs(stale),
+    });
+  }
+  const unjudged = current.filter((v) => !v.basis);
+  if (unjudged.length > 0) {
+    gaps.push({
+      kind: 'unjudged-item',
+      message: `${unjudged.length} item${unjudged.length === 1 ? '' : 's'} no rule could judge; add a "judgement" or clearer wording`,
+      evidence: refs(unjudged.map((v) => v.item)),
+    });
+  }
+  return gaps;
+}
+
+export function confidenceFor(
+  def: StatementDef,
+  current: readonly Verdict[],
+): StatementResult['confidence'] {
+  const judged = current.filter((v) => v.basis);
+  if (judged.length === 0) return null;
+  const explicit = judged.filter((v) => v.basis?.how === 'explicit').length;
+  const categories = new Set(
+    judged.map((v) => v.item.category).filter((c) => def.categories.includes(c)),
+  ).size;
+  const sources = new Set(judged.map((v) => v.item.source ?? v.item.ref.file)).size;
+  const expected = Math.min(3, def.categories.length);
+  let points = 0;
+  if (judged.length >= 5) points++;
+  if (explicit * 2 >= judged.length) points++;
+  if (categories >= expected) points++;
+  if (sources >= 3) points++;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return {
+    level: points >= 3 ? 'high' : points === 2 ? 'medium' : 'low',
+    reasons: [
+      `${explicit} of ${plural(judged.length, 'judged item')} judged by their authors`,
+      `${categories} of ${def.categories.length} expected evidence categories`,
+      plural(sources, 'distinct source'),
+    ],
+  };
+}
+
+export function liftFor(
+  score: Score | null,
+  findings: readonly Finding[],
+  gaps: readonly Gap[],
+): string[] {
+  if (score === null) return ['Add current evidence for this statement'];
+  const lift = findings
+    .filter((f) => polarity(f.effect) < 0)
+    .sort(
+      (a, b) =>
+        EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect] ||
+        Number(a.rule.startsWith('cue/')) - Number(b.rule.startsWith('cue/')) ||
+        b.evidence.length - a.evidence.length ||
+        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+    )
+    .map((f) => `Address: ${f.text}`);
+  if (score === 3 && lift.length === 0 && !findings.some((f) => f.effect === 'exceptional')) {
+    lift.push('Show evidence of an exceptional standard: no item shows practice beyond good');
+  }
+  if (gaps.some((g) => g.kind === 'no-peoples-experience'))
+    lift.push("Add evidence of people's experience");
+  return lift.slice(0, 6);
+}

@@ -1,0 +1,43 @@
+import type { Diagnostic } from '../model/index.js';
+
+/** One use of an explicit id: the item's index among the valid items (-1 if it was left out). */
+export interface IdUse {
+  id: string;
+  item: number;
+  /** file:line of the item, for "already used at". */
+  where: string;
+  /** Position of the `id` key, where a duplicate is reported. */
+  at: { file: string; line: number; column: number };
+}
+
+/**
+ * Ids must be unique across the repository. Given the id uses of each chunk of
+ * files in file order, reports every use after the first and says which items
+ * (by chunk, then index) to leave out.
+ */
+export function findDuplicateIds(chunks: readonly (readonly IdUse[])[]): {
+  duplicates: Set<number>[];
+  diagnostics: Diagnostic[];
+} {
+  const first = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const duplicates = chunks.map((uses) => {
+    const drop = new Set<number>();
+    for (const use of uses) {
+      const earlier = first.get(use.id);
+      if (earlier === undefined) {
+        first.set(use.id, use.where);
+        continue;
+      }
+      diagnostics.push({
+        code: 'duplicate-id',
+        severity: 'error',
+        ...use.at,
+        message: `id "${use.id}" is already used at ${earlier}; ids must be unique across the repository`,
+      });
+      if (use.item >= 0) drop.add(use.item);
+    }
+    return drop;
+  });
+  return { duplicates, diagnostics };
+}
