@@ -20,6 +20,8 @@ import type { RuleSet } from './score/rubrics.js';
 /** Below this many files, starting threads costs more than it saves. */
 export const PARALLEL_MIN_FILES = 400;
 const WORKER_TIMEOUT_MS = 30 * 60 * 1000;
+/** How much more work the main thread takes than each worker. */
+const MAIN_THREAD_WEIGHT = 1.25;
 
 export interface ParallelOptions extends ChunkOptions {
   /** Threads to use, the main one included; default: one per core up to 4, for large repositories. */
@@ -134,8 +136,17 @@ export function runChunks(
     : 1;
   if (threads <= 1) return [processChunk(files, config, rules, options)];
 
-  const size = Math.ceil(files.length / threads);
-  const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));
+  // Workers start late (loading modules and rules) and must hand their result
+  // over, so the main thread takes a larger share than each worker.
+  const share = MAIN_THREAD_WEIGHT;
+  const mainSize = Math.ceil((files.length * share) / (share + threads - 1));
+  const size = Math.ceil((files.length - mainSize) / (threads - 1));
+  const chunks = [
+    files.slice(0, mainSize),
+    ...Array.from({ length: threads - 1 }, (_, i) =>
+      files.slice(mainSize + i * size, mainSize + (i + 1) * size),
+    ),
+  ];
   const started = chunks.slice(1).map((chunk) => {
     const shared = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
