@@ -98,6 +98,8 @@ export interface Overall {
   of: number;
   /** How the overall rating was reached, in words. */
   basis: string;
+  /** True when the exact percentage falls between two bands and the rounding policy decided. */
+  onEdge: boolean;
 }
 
 export interface ScoreResult {

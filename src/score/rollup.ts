@@ -54,6 +54,7 @@ function localAuthorityOverall(statements: readonly StatementResult[], config: C
       scored: 0,
       of,
       basis: 'no statement has current evidence',
+      onEdge: false,
     };
   }
   const total = scored.reduce((sum, s) => sum + (s.score as number), 0);
@@ -72,7 +73,8 @@ function localAuthorityOverall(statements: readonly StatementResult[], config: C
     band: halfOfBand(percent),
     scored: scored.length,
     of,
-    basis: `${total} of ${scored.length * 4} points (${percent}%, rounded ${config.rounding}) is in the ${RATING_LABELS[rating].toLowerCase()} band${partial}`,
+    basis: `${total} of ${scored.length * 4} points (${percent}%, rounded ${config.rounding}) is in the ${RATING_LABELS[rating].toLowerCase()} band${partial}${isOnEdge(exact) ? '; it falls between two bands, so the rounding policy decided' : ''}`,
+    onEdge: isOnEdge(exact),
   };
 }
 
@@ -81,7 +83,7 @@ function providerOverall(
   statements: readonly StatementResult[],
 ): Overall {
   const scored = statements.filter((s) => s.score !== null).length;
-  const base = { percent: null, percentExact: null, band: null, scored, of: statements.length };
+  const base = { percent: null, percentExact: null, band: null, scored, of: statements.length, onEdge: false };
   const unrated = groups.filter((g) => g.rating === null);
   if (unrated.length > 0) {
     return {

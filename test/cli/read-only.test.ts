@@ -75,3 +75,55 @@ describe('terminal safety', () => {
     }
   });
 });
+
+describe('reports are written whole or not at all', () => {
+  it('replaces an existing report in one step and leaves no temporary file', async () => {
+    const repo = tempRepo({
+      'cqc-score.yaml': LA_CONFIG,
+      'a.yaml': evidenceYaml(),
+      'out/report.md': 'old report\n',
+    });
+    try {
+      const result = await runCli([
+        repo.dir,
+        '--format',
+        'markdown',
+        '--output',
+        join(repo.dir, 'out', 'report.md'),
+      ]);
+      expect(result.code).toBe(0);
+      expect(readFileSync(join(repo.dir, 'out', 'report.md'), 'utf8')).toMatch(
+        /^# Suggested CQC scores/,
+      );
+      expect(readdirSync(join(repo.dir, 'out'))).toEqual(['report.md']);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('writes no report when one of several cannot be written', async () => {
+    const repo = tempRepo({
+      'cqc-score.yaml': LA_CONFIG,
+      'a.yaml': evidenceYaml(),
+      'out/keep.txt': 'x',
+    });
+    try {
+      const result = await runCli([
+        repo.dir,
+        '--format',
+        'sarif',
+        '--output',
+        join(repo.dir, 'no-such-folder', 'r.sarif'),
+        '--format',
+        'json',
+        '--output',
+        join(repo.dir, 'out', 'r.json'),
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/cannot write .*r\.sarif/);
+      expect(readdirSync(join(repo.dir, 'out'))).toEqual(['keep.txt']);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

@@ -138,3 +138,22 @@ describe('confidence', () => {
     expect(few.confidence?.level).toBe('low');
   });
 });
+
+describe('local authority roll-up on a band edge', () => {
+  it('flags a provisional rating whose exact percentage falls between bands', () => {
+    // Two statements scored 3 and 2: 5 of 8 points is 62.5%, between requires improvement and good.
+    const strong = `statement: safeguarding\nevidence:\n${item('A', 'processes', 'strength')}`;
+    const weak = `statement: assessing-needs\nevidence:\n${item('B', 'processes', 'shortfall')}`;
+    const repo = tempRepo({ 'cqc-score.yaml': LA_CONFIG, 'a.yaml': strong, 'b.yaml': weak });
+    try {
+      const overall = run(repo.dir).overall;
+      expect(overall.percentExact).toBe(62.5);
+      expect(overall.onEdge).toBe(true);
+      expect(overall.percent).toBe(63);
+      expect(overall.rating).toBe('good');
+      expect(overall.basis).toMatch(/rounding policy decided/);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
