@@ -83,7 +83,14 @@ function providerOverall(
   statements: readonly StatementResult[],
 ): Overall {
   const scored = statements.filter((s) => s.score !== null).length;
-  const base = { percent: null, percentExact: null, band: null, scored, of: statements.length, onEdge: false };
+  const base = {
+    percent: null,
+    percentExact: null,
+    band: null,
+    scored,
+    of: statements.length,
+    onEdge: false,
+  };
   const unrated = groups.filter((g) => g.rating === null);
   if (unrated.length > 0) {
     return {
