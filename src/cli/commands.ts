@@ -3,7 +3,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { loadConfig, run } from '../pipeline.js';
 import { redactResult } from '../report/redact.js';
 import type { ScoreResult, Severity } from '../model/index.js';
-import { FORMAT_NAMES, FORMATTERS } from '../report/index.js';
+import { FORMAT_NAMES } from '../report/index.js';
 import type { FormatName } from '../report/index.js';
 import { diagnosticsText } from '../report/diagnostics-text.js';
 import { EXIT } from './io.js';
@@ -178,4 +178,3 @@ function collectFormat(value: string, previous: FormatName[]): FormatName[] {
   return [...previous, value as FormatName];
 }
 
-export { FORMATTERS };

@@ -1,6 +1,7 @@
 /**
  * The terminal table: one row per statement grouped by theme or key question,
- * then the rating, the top shortfalls, changes since the baseline and problems.
+ * then the rating, each scored statement's findings (with file:line), gaps and
+ * what would lift it, changes since the baseline, and problems.
  * Colour only when asked; evidence text is stripped of escape sequences and
  * control characters so a file cannot repaint the terminal.
  */
