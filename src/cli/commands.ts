@@ -177,4 +177,3 @@ function collectFormat(value: string, previous: FormatName[]): FormatName[] {
   }
   return [...previous, value as FormatName];
 }
-
