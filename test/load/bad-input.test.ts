@@ -41,17 +41,15 @@ describe('parseEvidenceFile', () => {
     ]);
   });
 
-  it('refuses a billion-laughs alias bomb quickly', () => {
+  it('refuses a billion-laughs alias bomb (expanded, it would exhaust memory)', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 12; i++) {
       const prev = String.fromCharCode(96 + i);
       const name = String.fromCharCode(97 + i);
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    const started = Date.now();
     const parsed = parseEvidenceFile('bomb.yaml', utf8(lines.join('\n')));
     expect(parsed.diagnostics.map((d) => d.code)).toEqual(['yaml/alias-limit']);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('refuses very deep block nesting without overflowing the stack', () => {
