@@ -17,6 +17,8 @@ import type { Verdict } from './score/judge.js';
 import type { RuleSet } from './score/rubrics.js';
 
 export interface ChunkOptions extends ParseOptions {
+  /** Called as work goes on (each file, every few hundred items judged): a worker's heartbeat. */
+  onProgress?: () => void;
   /** Keep every fired rule of every verdict (for explain), not only those findings come from. */
   keepAllFired?: boolean;
   /** Reads one file; tests replace it to simulate files that cannot be read. */
@@ -77,9 +79,13 @@ export function processChunk(
   options: ChunkOptions = {},
 ): ChunkResult {
   const validator = evidenceValidator(config);
-  for (const file of files) validator.add(readOne(file, config, options));
+  for (const file of files) {
+    validator.add(readOne(file, config, options));
+    options.onProgress?.();
+  }
   const { items, diagnostics, ids } = validator.result();
-  const verdicts = items.map((item) => {
+  const verdicts = items.map((item, index) => {
+    if (index % 256 === 0) options.onProgress?.();
     const perStatement = item.statements.map((statement) => {
       const verdict = judgeItem(item, rules.forStatement(statement));
       return options.keepAllFired ? verdict : { ...verdict, fired: findingSources(verdict) };

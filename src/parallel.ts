@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { FatalError } from './errors.js';
 import type { Config, EvidenceItem, Rule } from './model/index.js';
 import type { FoundFile } from './load/discover.js';
@@ -19,13 +20,16 @@ import type { RuleSet } from './score/rubrics.js';
 
 /** Below this many files, starting threads costs more than it saves. */
 export const PARALLEL_MIN_FILES = 400;
-const WORKER_TIMEOUT_MS = 30 * 60 * 1000;
+/** A worker silent this long (no file finished) is taken for dead; one file takes milliseconds. */
+const SILENCE_MS = 60_000;
 /** How much more work the main thread takes than each worker. */
 const MAIN_THREAD_WEIGHT = 1.25;
 
 export interface ParallelOptions extends ChunkOptions {
   /** Threads to use, the main one included; default: one per core up to 4, for large repositories. */
   threads?: number;
+  /** How long a worker may go without progress before its share is done here instead. */
+  silenceMs?: number;
   rubrics?: string[];
 }
 
@@ -112,6 +116,37 @@ function fromWire(text: string, rules: RuleSet): ChunkResult {
   };
 }
 
+/**
+ * Blocks until the worker posts its result. A worker that has made no
+ * progress for a while is taken for dead: its events cannot reach a blocked
+ * thread, so its heartbeat is the only sign of life.
+ */
+function awaitWorker(
+  shared: Int32Array,
+  port: MessagePort,
+  silenceMs: number,
+): WorkerMessage | undefined {
+  let beat = Atomics.load(shared, 1);
+  let lastProgress = Date.now();
+  while (Atomics.load(shared, 0) === 0) {
+    Atomics.wait(shared, 0, 0, Math.min(1000, silenceMs));
+    const now = Atomics.load(shared, 1);
+    if (now !== beat) {
+      beat = now;
+      lastProgress = Date.now();
+    } else if (Date.now() - lastProgress > silenceMs) {
+      return undefined;
+    }
+  }
+  return receiveMessageOnPort(port)?.message as WorkerMessage | undefined;
+}
+
+interface WorkerMessage {
+  ok?: string;
+  error?: string;
+  fatal?: boolean;
+}
+
 function workerScript(): string | undefined {
   if (!import.meta.url.endsWith('.js')) return undefined;
   const path = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -148,7 +183,8 @@ export function runChunks(
     ),
   ];
   const started = chunks.slice(1).map((chunk) => {
-    const shared = new Int32Array(new SharedArrayBuffer(4));
+    // [0]: 1 once the result is posted; [1]: files done so far, a heartbeat.
+    const shared = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(script as string, {
       workerData: {
@@ -162,22 +198,21 @@ export function runChunks(
       transferList: [port2],
     });
     worker.unref();
-    return { worker, shared, port: port1 };
+    return { worker, shared, port: port1, chunk };
   });
   const results = [processChunk(chunks[0] ?? [], config, rules, options)];
-  const deadline = Date.now() + WORKER_TIMEOUT_MS;
-  for (const { worker, shared, port } of started) {
-    while (Atomics.load(shared, 0) === 0) {
-      if (Date.now() > deadline) throw new Error('a worker thread did not finish');
-      Atomics.wait(shared, 0, 0, 1000);
-    }
-    const message = receiveMessageOnPort(port)?.message as
-      { ok?: string; error?: string; fatal?: boolean } | undefined;
+  for (const { worker, shared, port, chunk } of started) {
+    const message = awaitWorker(shared, port, options.silenceMs ?? SILENCE_MS);
     void worker.terminate();
     port.close();
-    if (!message?.ok) {
-      const text = message?.error ?? 'a worker thread stopped without a result';
-      throw message?.fatal ? new FatalError(text) : new Error(text);
+    if (message === undefined) {
+      // The worker died (out of memory, say) or stalled: do its share here.
+      results.push(processChunk(chunk, config, rules, options));
+      continue;
+    }
+    if (!message.ok) {
+      const text = message.error ?? 'a worker thread stopped without a result';
+      throw message.fatal ? new FatalError(text) : new Error(text);
     }
     results.push(fromWire(message.ok, rules));
   }

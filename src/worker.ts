@@ -19,8 +19,18 @@ const { shared, port, files, config, rubrics, exactOnly } = workerData as {
 };
 
 try {
+  // Lets a test stand in for a worker that dies without a word (out of memory, say).
+  if (process.env.CQC_SCORE_TEST_WORKER_DIES === '1') process.exit(1);
   const rules = loadRules(loadFramework(config.framework), rubrics);
-  port.postMessage({ ok: toWire(processChunk(files, config, rules, { exactOnly }), rules) });
+  port.postMessage({
+    ok: toWire(
+      processChunk(files, config, rules, {
+        exactOnly,
+        onProgress: () => void Atomics.add(shared, 1, 1),
+      }),
+      rules,
+    ),
+  });
 } catch (error) {
   port.postMessage({
     error: (error as Error).message ?? String(error),

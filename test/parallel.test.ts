@@ -47,3 +47,16 @@ describe('parallel processing', () => {
     }
   });
 });
+
+describe('a worker that dies', () => {
+  it('has its share done on the main thread, with the same result', async () => {
+    const run = await builtRun();
+    const expected = JSON.stringify(run('fixtures/broken', { threads: 1 }));
+    process.env.CQC_SCORE_TEST_WORKER_DIES = '1';
+    try {
+      expect(JSON.stringify(run('fixtures/broken', { threads: 3, silenceMs: 300 }))).toBe(expected);
+    } finally {
+      delete process.env.CQC_SCORE_TEST_WORKER_DIES;
+    }
+  });
+});
