@@ -2,14 +2,13 @@
 import { FatalError } from '../errors.js';
 import { loadFramework } from '../frameworks/catalogue.js';
 import type { Rating, Score, ScoreResult, Severity } from '../model/index.js';
+import { SEVERITY_RANK } from '../model/index.js';
 import { belowThreshold } from '../report/threshold.js';
 import type { ScoreThresholds } from '../report/threshold.js';
 import { RATING_LABELS } from '../score/arithmetic.js';
 
-const RANK: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
-
 export function failsThreshold(severity: Severity, threshold: Severity): boolean {
-  return RANK[severity] >= RANK[threshold];
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
 }
 
 const RATING_RANK: Record<Rating, number> = {

@@ -109,14 +109,16 @@ export function parseEvidenceFile(
   if (fast && !fast.some((doc) => depthExceeds(doc, MAX_DEPTH))) {
     const exact = lazyLocator(text);
     let scanned: Position[][] | undefined | null = null;
+    // Split once, on first need, for both the item scan and the key scan.
     let lines: string[] | undefined;
+    const textLines = (): string[] => (lines ??= text.split(/\r?\n/));
     const items = (): Position[][] | undefined => {
       if (scanned === null) {
         const counts = fast.map((d) => {
           const evidence = (d as { evidence?: unknown } | null)?.evidence;
           return Array.isArray(evidence) ? evidence.length : 0;
         });
-        scanned = scanItemPositions(text, counts);
+        scanned = scanItemPositions(textLines(), counts);
       }
       return scanned;
     };
@@ -131,9 +133,8 @@ export function parseEvidenceFile(
           first === 'evidence' && typeof item === 'number' ? items()?.[doc]?.[item] : undefined;
         if (start && path.length === 2) return start;
         if (start && path.length === 3 && typeof key === 'string') {
-          lines ??= text.split(/\r?\n/);
           const found = locateItemKey(
-            lines,
+            textLines(),
             start,
             items()?.[doc]?.[(item as number) + 1],
             key,

@@ -87,8 +87,10 @@ const ITEM_DASH = /^( *)- /;
  * cheap scan of block-style YAML. Returns undefined when the layout is not the
  * plain one or the counts disagree, so the caller falls back to the tree.
  */
-export function scanItemPositions(text: string, counts: number[]): Position[][] | undefined {
-  const lines = text.split(/\r?\n/);
+export function scanItemPositions(
+  lines: readonly string[],
+  counts: number[],
+): Position[][] | undefined {
   const result: Position[][] = [];
   let inEvidence = false;
   let dashIndent = -1;
@@ -128,7 +130,7 @@ export function scanItemPositions(text: string, counts: number[]): Position[][] 
   return result;
 }
 
-function hasContentBefore(lines: string[], index: number): boolean {
+function hasContentBefore(lines: readonly string[], index: number): boolean {
   for (let i = 0; i < index; i++) {
     const line = (lines[i] as string).trim();
     if (line !== '' && !line.startsWith('#') && !line.startsWith('%')) return true;

@@ -21,7 +21,6 @@ import {
 import { polarity } from './judge.js';
 import { confidenceFor, EFFECT_ORDER, gapsFor, liftFor } from './gaps.js';
 
-export { categoryWords } from './gaps.js';
 import type { Verdict } from './judge.js';
 
 /** Each judgement's place on CQC's 1–4 scale. */

@@ -12,7 +12,6 @@ import { schemas, validator } from './ajv.js';
 import { translateAjvErrors } from './ajv-errors.js';
 import { dateChecks } from './dates.js';
 import type { IdUse } from './ids.js';
-import { findDuplicateIds } from './ids.js';
 
 export { findDuplicateIds } from './ids.js';
 export type { IdUse } from './ids.js';
@@ -42,22 +41,6 @@ interface RawDocument {
 export interface Validated {
   items: EvidenceItem[];
   diagnostics: Diagnostic[];
-}
-
-/**
- * Checks every document of every parsed file: the JSON Schema first, then what
- * a schema cannot say (statement names, unique ids, real and current dates).
- * Items with errors are left out of scoring; the rest of the file still counts.
- */
-export function validateEvidence(files: readonly ParsedFile[], config: Config): Validated {
-  const validator = evidenceValidator(config);
-  for (const parsed of files) validator.add(parsed);
-  const { items, diagnostics, ids } = validator.result();
-  const { duplicates, diagnostics: more } = findDuplicateIds([ids]);
-  return {
-    items: items.filter((_, i) => !duplicates[0]?.has(i)),
-    diagnostics: [...diagnostics, ...more],
-  };
 }
 
 /**
