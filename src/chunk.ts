@@ -79,21 +79,27 @@ export function processChunk(
   options: ChunkOptions = {},
 ): ChunkResult {
   const validator = evidenceValidator(config);
+  const verdicts: Verdict[][] = [];
+  let judged = 0;
   for (const file of files) {
     validator.add(readOne(file, config, options));
+    // Judge a file's items as soon as it is read, so its text can go at once:
+    // a large repository is never held in memory whole.
+    const { items } = validator.result();
+    for (; judged < items.length; judged++) {
+      const item = items[judged] as EvidenceItem;
+      verdicts.push(
+        item.statements.map((statement) => {
+          const verdict = judgeItem(item, rules.forStatement(statement));
+          return options.keepAllFired ? verdict : { ...verdict, fired: findingSources(verdict) };
+        }),
+      );
+      // Only judging reads the summary.
+      if (!options.keepAllFired) item.summary = '';
+    }
     options.onProgress?.();
   }
   const { items, diagnostics, ids } = validator.result();
-  const verdicts = items.map((item, index) => {
-    if (index % 256 === 0) options.onProgress?.();
-    const perStatement = item.statements.map((statement) => {
-      const verdict = judgeItem(item, rules.forStatement(statement));
-      return options.keepAllFired ? verdict : { ...verdict, fired: findingSources(verdict) };
-    });
-    // Only judging reads the summary: let it go, so a large repository is not held twice in memory.
-    if (!options.keepAllFired) item.summary = '';
-    return perStatement;
-  });
   return { items, diagnostics, ids, verdicts };
 }
 

@@ -44,9 +44,13 @@ type Field = 'title' | 'summary' | 'source';
 
 /** A rule set's phrases, indexed once per set of fields read, so each item's words are scanned once. */
 interface CompiledRules {
-  indexes: Map<string, PhraseIndex>;
-  ids: Map<TextCondition, { fields: string; id: number }>;
-  fieldsOf: string[];
+  /** One phrase index per set of fields read ("title,summary"), in `fields` order. */
+  indexes: PhraseIndex[];
+  fields: string[];
+  /** Per text condition: its id (its place in `groupOf`). */
+  ids: Map<TextCondition, number>;
+  /** Per condition id: which entry of `indexes` holds its phrases. */
+  groupOf: number[];
   /**
    * Per rule, phrase conditions of which at least one must occur for the rule
    * to fire; null when the rule must always be evaluated. Most items match a
@@ -67,7 +71,7 @@ function collectText(condition: Condition, found: (text: TextCondition) => void)
 function gateOf(condition: Condition, ids: CompiledRules['ids']): number[] | null {
   if ('text' in condition) {
     const known = ids.get(condition.text);
-    return known && !condition.text.patterns ? [known.id] : null;
+    return known !== undefined && !condition.text.patterns ? [known] : null;
   }
   if ('all' in condition) {
     for (const child of condition.all) {
@@ -86,22 +90,31 @@ function gateOf(condition: Condition, ids: CompiledRules['ids']): number[] | nul
 function compile(rules: readonly Rule[]): CompiledRules {
   let compiled = compiledRules.get(rules);
   if (!compiled) {
-    compiled = { indexes: new Map(), ids: new Map(), fieldsOf: [], gates: [] };
-    const { indexes, ids, fieldsOf } = compiled;
-    let next = 0;
+    const indexes: PhraseIndex[] = [];
+    const fields: string[] = [];
+    const ids = new Map<TextCondition, number>();
+    const groupOf: number[] = [];
     for (const rule of rules) {
       collectText(rule.when, (text) => {
         if (ids.has(text) || !text.any) return;
-        const fields = (text.fields ?? DEFAULT_FIELDS).join(',');
-        let index = indexes.get(fields);
-        if (!index) indexes.set(fields, (index = new PhraseIndex()));
-        const id = next++;
-        ids.set(text, { fields, id });
-        fieldsOf[id] = fields;
-        index.add(id, text.any);
+        const key = (text.fields ?? DEFAULT_FIELDS).join(',');
+        let group = fields.indexOf(key);
+        if (group < 0) {
+          group = fields.push(key) - 1;
+          indexes.push(new PhraseIndex());
+        }
+        const id = groupOf.push(group) - 1;
+        ids.set(text, id);
+        (indexes[group] as PhraseIndex).add(id, text.any);
       });
     }
-    compiled.gates = rules.map((rule) => gateOf(rule.when, ids));
+    compiled = {
+      indexes,
+      fields,
+      ids,
+      groupOf,
+      gates: rules.map((rule) => gateOf(rule.when, ids)),
+    };
     compiledRules.set(rules, compiled);
   }
   return compiled;
@@ -110,52 +123,75 @@ function compile(rules: readonly Rule[]): CompiledRules {
 const NO_HITS: readonly PhraseHit[] = [];
 const DEFAULT_KEY = DEFAULT_FIELDS.join(',');
 
-function contextFor(
-  item: EvidenceItem,
-  rules: readonly Rule[],
-): EvalContext & { open(gate: readonly number[] | null): boolean } {
-  const compiled = compile(rules);
-  const prepared = new Map<string, PreparedText>();
-  const hits = new Map<string, Map<number, PhraseHit[]>>();
-  const text = (fields: readonly Field[]): PreparedText => {
-    const key = fields === DEFAULT_FIELDS ? DEFAULT_KEY : fields.join(',');
-    let found = prepared.get(key);
-    if (!found) {
-      const parts = fields.map((field) => item[field] ?? '').filter((part) => part !== '');
-      found = prepareText(
-        parts.map((part) => (/[.!?;:]\s*$/.test(part) ? part : `${part}.`)).join(' '),
-      );
-      prepared.set(key, found);
-    }
+/** What the rules see of one item: its text read once per set of fields, its phrases found in one pass. */
+class ItemContext implements EvalContext {
+  private prepared: PreparedText | undefined;
+  private preparedOther: Map<string, PreparedText> | undefined;
+  /** Bit g set once the fields of group g have been scanned. */
+  private scanned = 0;
+  private readonly hits: PhraseHit[][] = [];
+
+  constructor(
+    readonly item: EvidenceItem,
+    private readonly compiled: CompiledRules,
+  ) {}
+
+  text(fields: readonly Field[]): PreparedText {
+    if (fields === DEFAULT_FIELDS) return (this.prepared ??= this.prepare(fields));
+    const key = fields.join(',');
+    if (key === DEFAULT_KEY) return (this.prepared ??= this.prepare(fields));
+    this.preparedOther ??= new Map();
+    let found = this.preparedOther.get(key);
+    if (!found) this.preparedOther.set(key, (found = this.prepare(fields)));
     return found;
-  };
-  const hitsOf = (id: number): readonly PhraseHit[] => {
-    const fields = compiled.fieldsOf[id] as string;
-    let byCondition = hits.get(fields);
-    if (!byCondition) {
-      const scanned = new Map<number, PhraseHit[]>();
-      compiled.indexes
-        .get(fields)
-        ?.scan(text(fields.split(',') as Field[]), (found, token, length) => {
-          const list = scanned.get(found);
-          if (list) list.push({ token, length });
-          else scanned.set(found, [{ token, length }]);
-        });
-      hits.set(fields, (byCondition = scanned));
+  }
+
+  private prepare(fields: readonly Field[]): PreparedText {
+    let joined = '';
+    for (const field of fields) {
+      const part = this.item[field] ?? '';
+      if (part === '') continue;
+      if (joined !== '') joined += ' ';
+      joined += /[.!?;:]\s*$/.test(part) ? part : `${part}.`;
     }
-    return byCondition.get(id) ?? NO_HITS;
-  };
-  const context: EvalContext & { open(gate: readonly number[] | null): boolean } = {
-    item,
-    text,
-    open: (gate) => gate === null || gate.some((id) => hitsOf(id).length > 0),
-    phrases(condition) {
-      const known = compiled.ids.get(condition);
-      return known ? hitsOf(known.id) : [];
-    },
-    evaluate: (condition) => evaluateCondition(condition, context),
-  };
-  return context;
+    return prepareText(joined);
+  }
+
+  private hitsOf(id: number): readonly PhraseHit[] {
+    const group = this.compiled.groupOf[id] as number;
+    const bit = 1 << group;
+    if ((this.scanned & bit) === 0) {
+      this.scanned |= bit;
+      const { hits } = this;
+      const fields = (this.compiled.fields[group] as string).split(',') as Field[];
+      (this.compiled.indexes[group] as PhraseIndex).scan(
+        this.text(fields),
+        (found, token, length) => {
+          const list = hits[found];
+          if (list) list.push({ token, length });
+          else hits[found] = [{ token, length }];
+        },
+      );
+    }
+    return this.hits[id] ?? NO_HITS;
+  }
+
+  /** Whether a rule's gate lets it be evaluated: one of its phrases occurs. */
+  open(gate: readonly number[] | null): boolean {
+    if (gate === null) return true;
+    for (let g = 0; g < gate.length; g++)
+      if (this.hitsOf(gate[g] as number).length > 0) return true;
+    return false;
+  }
+
+  phrases(condition: TextCondition): readonly PhraseHit[] {
+    const id = this.compiled.ids.get(condition);
+    return id === undefined ? NO_HITS : this.hitsOf(id);
+  }
+
+  evaluate(condition: Condition): Outcome {
+    return evaluateCondition(condition, this);
+  }
 }
 
 function inferred(total: number, fired: Fired[]): Judgement | undefined {
@@ -179,8 +215,9 @@ function inferred(total: number, fired: Fired[]): Judgement | undefined {
  * fired rules add up to one, and the basis says which rules and words decided.
  */
 export function judgeItem(item: EvidenceItem, rules: readonly Rule[]): Verdict {
-  const context = contextFor(item, rules);
-  const { gates } = compile(rules);
+  const compiled = compile(rules);
+  const context = new ItemContext(item, compiled);
+  const { gates } = compiled;
   const fired: Fired[] = [];
   let total = 0;
   for (let r = 0; r < rules.length; r++) {

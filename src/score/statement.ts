@@ -46,6 +46,9 @@ export const ITEM_WEIGHT: Record<Judgement, number> = {
 
 export const OTHER_INDICATOR = 'Other evidence';
 
+/** A finding quotes at most this many distinct matched words. */
+const MAX_FINDING_WORDS = 6;
+
 export function isCue(rule: Rule): boolean {
   return rule.id.startsWith('cue/');
 }
@@ -64,6 +67,8 @@ export function weightedPercent(judgements: readonly Judgement[]): number | null
 
 function collectFindings(verdicts: readonly Verdict[], ruleOrder: Map<string, number>): Finding[] {
   const byRule = new Map<string, Finding & { order: number }>();
+  // Findings whose words can no longer change: they already hold six distinct words.
+  const settled = new Set<Finding>();
   const fallback: (Finding & { order: number })[] = [];
   for (const verdict of verdicts) {
     if (!verdict.basis) continue;
@@ -78,9 +83,13 @@ function collectFindings(verdicts: readonly Verdict[], ruleOrder: Map<string, nu
       const existing = byRule.get(rule.id);
       if (existing) {
         existing.evidence.push(verdict.item.ref);
-        if (existing.words !== undefined && outcome.words.length > 0) {
+        if (existing.words !== undefined && outcome.words.length > 0 && !settled.has(existing)) {
           const words = new Set([...existing.words.split(', '), ...outcome.words]);
-          existing.words = [...words].slice(0, 6).join(', ');
+          const kept = [...words].slice(0, MAX_FINDING_WORDS);
+          existing.words = kept.join(', ');
+          const again = existing.words.split(', ');
+          if (again.length === MAX_FINDING_WORDS && new Set(again).size === MAX_FINDING_WORDS)
+            settled.add(existing);
         }
       } else {
         byRule.set(rule.id, {
@@ -89,7 +98,9 @@ function collectFindings(verdicts: readonly Verdict[], ruleOrder: Map<string, nu
           effect: rule.effect,
           indicator: rule.indicator ?? OTHER_INDICATOR,
           evidence: [verdict.item.ref],
-          ...(outcome.words.length > 0 ? { words: outcome.words.slice(0, 6).join(', ') } : {}),
+          ...(outcome.words.length > 0
+            ? { words: outcome.words.slice(0, MAX_FINDING_WORDS).join(', ') }
+            : {}),
           order: ruleOrder.get(rule.id) ?? 0,
         });
       }

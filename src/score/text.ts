@@ -29,9 +29,23 @@ const CONCESSION =
 export const PIVOT_WEIGHT = 1.5;
 export const CONCESSION_WEIGHT = 0.5;
 
-function splitSentence(text: string, from: number, end: number, clauses: Clause[]): void {
+/** Every word PIVOT or CONCESSION looks for: text without any of them is one plain clause per sentence. */
+const CONTRAST_WORD =
+  /however|but|nevertheless|nonetheless|yet|though|despite|spite|while|whilst|notwithstanding/i;
+
+function splitSentence(
+  text: string,
+  from: number,
+  end: number,
+  clauses: Clause[],
+  contrast: boolean,
+): void {
   let start = from;
-  while (start < end && /\s/.test(text[start] as string)) start++;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  if (!contrast) {
+    if (end > start) clauses.push({ start, end, weight: 1 });
+    return;
+  }
   const sentence = text.slice(start, end);
   // Cut points: [offset, weight of the clause that starts there].
   const cuts: [number, number][] = [[0, 1]];
@@ -54,6 +68,23 @@ function splitSentence(text: string, from: number, end: number, clauses: Clause[
   }
 }
 
+/** What `\s` matches in a regular expression. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** a–z and 0–9 (text is lower-cased first). */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -62,14 +93,15 @@ function isWordChar(c: number): boolean {
 export function prepareText(raw: string): PreparedText {
   const text = raw.replace(/[’‘`]/g, "'");
   const clauses: Clause[] = [];
+  const contrast = CONTRAST_WORD.test(text);
   let start = 0;
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
     const end = m.index + m[0].length;
-    splitSentence(text, start, end, clauses);
+    splitSentence(text, start, end, clauses, contrast);
     start = end;
   }
-  if (start < text.length) splitSentence(text, start, text.length, clauses);
+  if (start < text.length) splitSentence(text, start, text.length, clauses, contrast);
 
   // Words are runs of letters and digits, joined across an inner apostrophe ("people's").
   const lower = text.toLowerCase();
@@ -270,35 +302,40 @@ export class PhraseIndex {
     found: (condition: number, token: number, length: number) => void,
   ): void {
     const { tokens } = prepared;
-    for (let i = 0; i < tokens.length; i++) {
+    const count = tokens.length;
+    const { exact, stems, shortStems } = this;
+    const anyStems = stems.size > 0;
+    for (let i = 0; i < count; i++) {
       const token = tokens[i] as string;
-      const exact = this.exact.get(token);
-      if (exact) for (const phrase of exact) this.verify(phrase, tokens, i, found);
-      if (token.length >= 3) {
-        const stemmed = this.stems.get(stemKey(token));
-        if (stemmed) for (const phrase of stemmed) this.verify(phrase, tokens, i, found);
+      const starting = exact.get(token);
+      if (starting !== undefined) matchAll(starting, tokens, i, count, found);
+      if (anyStems && token.length >= 3) {
+        const stemmed = stems.get(stemKey(token));
+        if (stemmed !== undefined) matchAll(stemmed, tokens, i, count, found);
       }
-      for (const phrase of this.shortStems) this.verify(phrase, tokens, i, found);
+      if (shortStems.length > 0) matchAll(shortStems, tokens, i, count, found);
     }
   }
+}
 
-  private verify(
-    phrase: CompiledPhrase,
-    tokens: readonly string[],
-    at: number,
-    found: (condition: number, token: number, length: number) => void,
-  ): void {
-    const { words } = phrase;
-    for (let j = 0; j < words.length; j++) {
-      const token = tokens[at + j];
+function matchAll(
+  phrases: readonly CompiledPhrase[],
+  tokens: readonly string[],
+  at: number,
+  count: number,
+  found: (condition: number, token: number, length: number) => void,
+): void {
+  for (let p = 0; p < phrases.length; p++) {
+    const { words, condition } = phrases[p] as CompiledPhrase;
+    const length = words.length;
+    if (at + length > count) continue;
+    let j = 0;
+    for (; j < length; j++) {
+      const token = tokens[at + j] as string;
       const pattern = words[j] as WordPattern;
-      if (
-        token === undefined ||
-        !(pattern.prefix ? token.startsWith(pattern.word) : token === pattern.word)
-      )
-        return;
+      if (pattern.prefix ? !token.startsWith(pattern.word) : token !== pattern.word) break;
     }
-    found(phrase.condition, at, words.length);
+    if (j === length) found(condition, at, length);
   }
 }
 

@@ -175,6 +175,8 @@ const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DOB_CUE = /(?<![A-Za-z])(?:d\.o\.b\.?|dob|date\s+of\s+birth|born(?:\s+on)?)(?![A-Za-z])/gi;
 /** From the cue to the date: a few words, no digits, no sentence break. */
+/** A word every DOB_CUE match contains: text without one has no date of birth to find. */
+const DOB_WORD = /d\.o\.b|dob|birth|born/i;
 const DOB_GAP = /^[\s:=,()–-]*(?:(?:is|was|on|the|recorded|as|given|of)[\s:=,()–-]+){0,3}/i;
 const DOB_DATE = new RegExp(
   '(?:' +
@@ -249,7 +251,7 @@ export function findPersonalData(text: string, allow: readonly string[] = []): P
   // Cheap tests first: most evidence has no "@", and none of the numbers without a digit run.
   const digits = /\d\d/.test(text);
   const candidates = [
-    ...(digits ? findDatesOfBirth(text) : []),
+    ...(digits && DOB_WORD.test(text) ? findDatesOfBirth(text) : []),
     ...(digits ? findNhsNumbers(text) : []),
     ...(digits ? findNiNumbers(text) : []),
     ...(text.includes('@') ? findEmails(text) : []),
