@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { MessagePort } from 'node:worker_threads';
 import { FatalError } from './errors.js';
 import type { Config, EvidenceItem, Rule } from './model/index.js';
 import type { FoundFile } from './load/discover.js';
@@ -22,14 +21,16 @@ import type { RuleSet } from './score/rubrics.js';
 export const PARALLEL_MIN_FILES = 400;
 /** A worker silent this long (no file finished) is taken for dead; one file takes milliseconds. */
 const SILENCE_MS = 60_000;
-/** How much more work the main thread takes than each worker. */
-const MAIN_THREAD_WEIGHT = 1.25;
+/** The most files handed to a thread at once. */
+const MAX_BATCH = 64;
 
 export interface ParallelOptions extends ChunkOptions {
   /** Threads to use, the main one included; default: one per core up to 4, for large repositories. */
   threads?: number;
   /** How long a worker may go without progress before its share is done here instead. */
   silenceMs?: number;
+  /** Whether the main thread takes batches while workers run (default true); tests turn it off to make the workers do everything. */
+  mainThreadWorks?: boolean;
   rubrics?: string[];
 }
 
@@ -86,7 +87,7 @@ export function toWire(chunk: ChunkResult, rules: RuleSet): string {
   return JSON.stringify(wire);
 }
 
-function fromWire(text: string, rules: RuleSet): ChunkResult {
+export function fromWire(text: string, rules: RuleSet): ChunkResult {
   const wire = JSON.parse(text) as WireChunk;
   const items: EvidenceItem[] = wire.items.map(({ ref, ...item }) => ({
     ...item,
@@ -116,32 +117,8 @@ function fromWire(text: string, rules: RuleSet): ChunkResult {
   };
 }
 
-/**
- * Blocks until the worker posts its result. A worker that has made no
- * progress for a while is taken for dead: its events cannot reach a blocked
- * thread, so its heartbeat is the only sign of life.
- */
-function awaitWorker(
-  shared: Int32Array,
-  port: MessagePort,
-  silenceMs: number,
-): WorkerMessage | undefined {
-  let beat = Atomics.load(shared, 1);
-  let lastProgress = Date.now();
-  while (Atomics.load(shared, 0) === 0) {
-    Atomics.wait(shared, 0, 0, Math.min(1000, silenceMs));
-    const now = Atomics.load(shared, 1);
-    if (now !== beat) {
-      beat = now;
-      lastProgress = Date.now();
-    } else if (Date.now() - lastProgress > silenceMs) {
-      return undefined;
-    }
-  }
-  return receiveMessageOnPort(port)?.message as WorkerMessage | undefined;
-}
-
 interface WorkerMessage {
+  batch?: number;
   ok?: string;
   error?: string;
   fatal?: boolean;
@@ -159,6 +136,42 @@ function threadsFor(files: number, options: ParallelOptions): number {
   return files >= PARALLEL_MIN_FILES ? Math.min(availableParallelism(), 4) : 1;
 }
 
+/** Files per batch: small enough to share the work out evenly, large enough to cost little to hand over. */
+export function batchSize(files: number, threads: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.ceil(files / (threads * 16))));
+}
+
+/**
+ * The shared memory threads coordinate through. Batches are claimed, each by
+ * one thread, with compare-and-swap on their slot; a worker's heartbeat counts
+ * the files it has finished.
+ */
+export interface Board {
+  /** Per batch: 0 free, w + 1 claimed by worker w, -1 claimed by the main thread. */
+  claims: Int32Array;
+  /** [0]: the next batch to try; [1]: results posted so far (the main thread waits on it). */
+  counters: Int32Array;
+  /** Per worker: files finished so far. */
+  beats: Int32Array;
+}
+
+export function newBoard(batches: number, workers: number): Board {
+  return {
+    claims: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, batches))),
+    counters: new Int32Array(new SharedArrayBuffer(8)),
+    beats: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, workers))),
+  };
+}
+
+/** Claims the next free batch for `who` (w + 1 for worker w, -1 for the main thread); -1 when none is left. */
+export function claimBatch(board: Board, who: number): number {
+  for (;;) {
+    const batch = Atomics.add(board.counters, 0, 1);
+    if (batch >= board.claims.length) return -1;
+    if (Atomics.compareExchange(board.claims, batch, 0, who) === 0) return batch;
+  }
+}
+
 export function runChunks(
   files: readonly FoundFile[],
   config: Config,
@@ -171,26 +184,23 @@ export function runChunks(
     : 1;
   if (threads <= 1) return [processChunk(files, config, rules, options)];
 
-  // Workers start late (loading modules and rules) and must hand their result
-  // over, so the main thread takes a larger share than each worker.
-  const share = MAIN_THREAD_WEIGHT;
-  const mainSize = Math.ceil((files.length * share) / (share + threads - 1));
-  const size = Math.ceil((files.length - mainSize) / (threads - 1));
-  const chunks = [
-    files.slice(0, mainSize),
-    ...Array.from({ length: threads - 1 }, (_, i) =>
-      files.slice(mainSize + i * size, mainSize + (i + 1) * size),
-    ),
-  ];
-  const started = chunks.slice(1).map((chunk) => {
-    // [0]: 1 once the result is posted; [1]: files done so far, a heartbeat.
-    const shared = new Int32Array(new SharedArrayBuffer(8));
+  // Files go out in small contiguous batches, claimed by whichever thread is
+  // free; results are kept by batch number and merged in order, so who did
+  // which batch never shows in the output.
+  const size = batchSize(files.length, threads);
+  const batches = Math.ceil(files.length / size);
+  const filesOf = (batch: number): readonly FoundFile[] =>
+    files.slice(batch * size, (batch + 1) * size);
+  const board = newBoard(batches, threads - 1);
+  const workers = Array.from({ length: threads - 1 }, (_, w) => {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(script as string, {
       workerData: {
-        shared,
+        board,
+        me: w,
         port: port2,
-        files: chunk,
+        files,
+        size,
         config,
         rubrics: options.rubrics ?? [],
         exactOnly: options.exactOnly === true,
@@ -198,23 +208,74 @@ export function runChunks(
       transferList: [port2],
     });
     worker.unref();
-    return { worker, shared, port: port1, chunk };
+    return { worker, port: port1, beat: -1, lastBeat: Date.now(), dead: false };
   });
-  const results = [processChunk(chunks[0] ?? [], config, rules, options)];
-  for (const { worker, shared, port, chunk } of started) {
-    const message = awaitWorker(shared, port, options.silenceMs ?? SILENCE_MS);
-    void worker.terminate();
-    port.close();
-    if (message === undefined) {
-      // The worker died (out of memory, say) or stalled: do its share here.
-      results.push(processChunk(chunk, config, rules, options));
-      continue;
+
+  const results: (ChunkResult | undefined)[] = new Array<ChunkResult | undefined>(batches);
+  let done = 0;
+  const keep = (batch: number, result: ChunkResult): void => {
+    if (results[batch] !== undefined) return;
+    results[batch] = result;
+    done++;
+  };
+  const doHere = (batch: number): void =>
+    keep(batch, processChunk(filesOf(batch), config, rules, options));
+  const drain = (): void => {
+    for (const w of workers) {
+      for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
+        const message = m.message as WorkerMessage;
+        if (message.ok !== undefined && message.batch !== undefined) {
+          if (results[message.batch] === undefined)
+            keep(message.batch, fromWire(message.ok, rules));
+        } else if (!w.dead) {
+          const text = message.error ?? 'a worker thread stopped without a result';
+          throw message.fatal ? new FatalError(text) : new Error(text);
+        }
+      }
     }
-    if (!message.ok) {
-      const text = message.error ?? 'a worker thread stopped without a result';
-      throw message.fatal ? new FatalError(text) : new Error(text);
+  };
+  const silenceMs = options.silenceMs ?? SILENCE_MS;
+  try {
+    while (done < batches) {
+      drain();
+      if (done >= batches) break;
+      // The main thread works too, unless every batch is taken.
+      const mine =
+        options.mainThreadWorks === false && workers.some((w) => !w.dead)
+          ? -1
+          : claimBatch(board, -1);
+      if (mine >= 0) {
+        doHere(mine);
+        continue;
+      }
+      const posted = Atomics.load(board.counters, 1);
+      Atomics.wait(board.counters, 1, posted, Math.min(200, silenceMs));
+      // A worker silent too long is taken for dead (out of memory, say): its
+      // events cannot reach this blocked thread, so its heartbeat is the only
+      // sign of life. Its unfinished batch is done here.
+      const now = Date.now();
+      workers.forEach((w, index) => {
+        if (w.dead) return;
+        const beat = Atomics.load(board.beats, index);
+        if (beat !== w.beat) {
+          w.beat = beat;
+          w.lastBeat = now;
+        } else if (now - w.lastBeat > silenceMs) {
+          w.dead = true;
+          void w.worker.terminate();
+        }
+      });
+      drain();
+      for (let batch = 0; batch < batches; batch++) {
+        const owner = Atomics.load(board.claims, batch);
+        if (results[batch] === undefined && owner > 0 && workers[owner - 1]?.dead) doHere(batch);
+      }
     }
-    results.push(fromWire(message.ok, rules));
+  } finally {
+    for (const w of workers) {
+      void w.worker.terminate();
+      w.port.close();
+    }
   }
-  return results;
+  return results as ChunkResult[];
 }
