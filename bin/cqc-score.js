@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/cqc-score.js';
 
 process.exitCode = await main({
   argv: process.argv.slice(2),

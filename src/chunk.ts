@@ -94,13 +94,36 @@ export function processChunk(
           return options.keepAllFired ? verdict : { ...verdict, fired: findingSources(verdict) };
         }),
       );
-      // Only judging reads the summary.
-      if (!options.keepAllFired) item.summary = '';
+      if (!options.keepAllFired) release(item);
     }
     options.onProgress?.();
   }
   const { items, diagnostics, ids } = validator.result();
   return { items, diagnostics, ids, verdicts };
+}
+
+/** Read only by judging: emptied once an item is judged. */
+const NO_TAGS: string[] = [];
+const NO_METRICS: Record<string, number> = {};
+
+/**
+ * Lets go of what only judging reads (the summary, tags and metrics),
+ * and copies the strings kept: a string cut out of a file's text would
+ * otherwise keep the whole text alive.
+ */
+function release(item: EvidenceItem): void {
+  item.summary = '';
+  item.tags = NO_TAGS;
+  item.metrics = NO_METRICS;
+  item.key = '';
+  item.title = ownCopy(item.title);
+  if (item.source !== undefined) item.source = ownCopy(item.source);
+  if (item.reference !== undefined) item.reference = ownCopy(item.reference);
+}
+
+/** A string with its own storage: V8 shares the characters of a slice with its parent. */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /** The fired rules a finding can come from: matches that agree with the item's judgement. */

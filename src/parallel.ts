@@ -7,9 +7,9 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { FatalError } from './errors.js';
+import { BUNDLED, packagePath } from './paths.js';
 import type { Config, EvidenceItem, Rule } from './model/index.js';
 import type { FoundFile } from './load/discover.js';
 import { findingSources, processChunk } from './chunk.js';
@@ -40,9 +40,12 @@ export interface ParallelOptions extends ChunkOptions {
  * each verdict only the fired rules a finding can come from (matches that
  * agree with the item's judgement), naming rules by their place in the set.
  */
+type Released = 'summary' | 'tags' | 'metrics' | 'reference' | 'key';
+
 interface WireChunk {
   files: string[];
-  items: (Omit<EvidenceItem, 'summary' | 'ref'> & { ref: [number, number, number] })[];
+  /** Items without what only judging reads (see release in chunk.ts). */
+  items: (Omit<EvidenceItem, Released | 'ref'> & { ref: [number, number, number] })[];
   diagnostics: ChunkResult['diagnostics'];
   ids: ChunkResult['ids'];
   /** Per item, per statement: [basis, total, [rule index, weight, words, contribution][]]. */
@@ -60,15 +63,17 @@ export function toWire(chunk: ChunkResult, rules: RuleSet): string {
   };
   const wire: WireChunk = {
     files,
-    items: chunk.items.map(({ summary: _summary, ref, ...item }) => {
-      let f = fileIndex.get(ref.file);
-      if (f === undefined) {
-        f = files.length;
-        files.push(ref.file);
-        fileIndex.set(ref.file, f);
-      }
-      return { ...item, ref: [f, ref.line, ref.column] };
-    }),
+    items: chunk.items.map(
+      ({ summary: _s, tags: _t, metrics: _m, reference: _r, key: _k, ref, ...item }) => {
+        let f = fileIndex.get(ref.file);
+        if (f === undefined) {
+          f = files.length;
+          files.push(ref.file);
+          fileIndex.set(ref.file, f);
+        }
+        return { ...item, ref: [f, ref.line, ref.column] };
+      },
+    ),
     diagnostics: chunk.diagnostics,
     ids: chunk.ids,
     verdicts: chunk.verdicts.map((perItem, i) =>
@@ -92,6 +97,9 @@ export function fromWire(text: string, rules: RuleSet): ChunkResult {
   const items: EvidenceItem[] = wire.items.map(({ ref, ...item }) => ({
     ...item,
     summary: '',
+    tags: [],
+    metrics: {},
+    key: '',
     ref: { file: wire.files[ref[0]]!, line: ref[1], column: ref[2] },
   }));
   return {
@@ -125,8 +133,9 @@ interface WorkerMessage {
 }
 
 function workerScript(): string | undefined {
+  // From sources (tests), there is no built worker to start.
   if (!import.meta.url.endsWith('.js')) return undefined;
-  const path = fileURLToPath(new URL('./worker.js', import.meta.url));
+  const path = packagePath('dist', BUNDLED ? 'cqc-score-worker.js' : 'worker.js');
   return existsSync(path) ? path : undefined;
 }
 
@@ -235,15 +244,15 @@ export function runChunks(
     }
   };
   const silenceMs = options.silenceMs ?? SILENCE_MS;
+  // Tests of the built CLI use the variable to make the workers do every batch.
+  const mainThreadWorks =
+    options.mainThreadWorks ?? process.env.CQC_SCORE_TEST_WORKERS_ONLY !== '1';
   try {
     while (done < batches) {
       drain();
       if (done >= batches) break;
       // The main thread works too, unless every batch is taken.
-      const mine =
-        options.mainThreadWorks === false && workers.some((w) => !w.dead)
-          ? -1
-          : claimBatch(board, -1);
+      const mine = !mainThreadWorks && workers.some((w) => !w.dead) ? -1 : claimBatch(board, -1);
       if (mine >= 0) {
         doHere(mine);
         continue;

@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
+import { packageRequire } from './paths.js';
 
-const require = createRequire(import.meta.url);
-
-export const VERSION: string = (require('../package.json') as { version: string }).version;
+export const VERSION: string = (packageRequire('./package.json') as { version: string }).version;

@@ -32,6 +32,10 @@ export function addRunOptions(command: Command): Command {
       ]),
     )
     .option('--max-file-bytes <n>', 'refuse evidence files larger than this')
+    .option(
+      '--threads <n>',
+      'threads to read and judge evidence on (default: one per core, up to 4, from 400 files)',
+    )
     .addOption(
       new Option('--privacy <level>', 'how personal data found in evidence is reported').choices([
         'error',
@@ -71,14 +75,16 @@ export interface RawRunFlags {
   scoring?: RunOptions['scoring'];
   rounding?: RunOptions['rounding'];
   maxFileBytes?: string;
+  threads?: string;
   rubrics?: string[];
   failOn?: Severity;
   privacy?: RunOptions['privacy'];
 }
 
-export function toRunOptions(flags: RawRunFlags): RunOptions {
+export function toRunOptions(flags: RawRunFlags): RunOptions & { threads?: number } {
   const staleAfterMonths = positiveInteger(flags.staleAfterMonths, '--stale-after-months');
   const maxFileBytes = positiveInteger(flags.maxFileBytes, '--max-file-bytes');
+  const threads = positiveInteger(flags.threads, '--threads');
   return {
     ...(flags.framework ? { framework: flags.framework } : {}),
     ...(flags.asOf ? { asOf: flags.asOf } : {}),
@@ -87,6 +93,7 @@ export function toRunOptions(flags: RawRunFlags): RunOptions {
     ...(flags.scoring ? { scoring: flags.scoring } : {}),
     ...(flags.rounding ? { rounding: flags.rounding } : {}),
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
+    ...(threads !== undefined ? { threads } : {}),
     ...(flags.rubrics && flags.rubrics.length > 0 ? { rubrics: flags.rubrics } : {}),
     ...(flags.privacy ? { privacy: flags.privacy } : {}),
     failOn: flags.failOn ?? 'error',

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { schemas } from '../validate/ajv.js';
 import type { MainOptions } from './io.js';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { packageRequire } from '../paths.js';
 
 /** `cqc-score schema`: prints the evidence JSON Schema (or another of the tool's schemas). */
 export function schemaCommand(program: Command, options: MainOptions): void {
@@ -17,7 +15,7 @@ export function schemaCommand(program: Command, options: MainOptions): void {
     .option('--config', 'the schema of cqc-score.yaml')
     .action((flags: { result?: boolean; rubric?: boolean; config?: boolean }) => {
       const schema = flags.result
-        ? (require('../../schemas/result.schema.json') as object)
+        ? (packageRequire('./schemas/result.schema.json') as object)
         : flags.rubric
           ? schemas.rubric
           : flags.config

@@ -1,11 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Framework, FrameworkId, GroupDef, StatementDef, Category } from '../model/index.js';
 import { loadDataFile } from '../validate/data-file.js';
 import { nearest } from '../validate/suggest.js';
+import { packagePath } from '../paths.js';
 
 /** The rubrics/ folder shipped with the tool. */
-export const SHIPPED_RUBRICS = fileURLToPath(new URL('../../rubrics/', import.meta.url));
+export const SHIPPED_RUBRICS = packagePath('rubrics');
 
 interface FrameworkFile {
   id: FrameworkId;

@@ -1,15 +1,28 @@
-import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createRequire } from 'node:module';
+import type { Ajv as AjvInstance, ErrorObject, ValidateFunction } from 'ajv';
+import { packageRequire } from '../paths.js';
 
-const require = createRequire(import.meta.url);
+const loaded = new Map<string, object>();
+const schemaFile = (name: string): object => {
+  let schema = loaded.get(name);
+  if (!schema)
+    loaded.set(name, (schema = packageRequire(`./schemas/${name}.schema.json`) as object));
+  return schema;
+};
 
-/** The JSON Schemas the tool publishes, read from the package's schemas/ folder. */
+/** The JSON Schemas the tool publishes, read from the package's schemas/ folder on first use. */
 export const schemas = {
-  evidence: require('../../schemas/evidence.schema.json') as object,
-  rubric: require('../../schemas/rubric.schema.json') as object,
-  framework: require('../../schemas/framework.schema.json') as object,
-  config: require('../../schemas/config.schema.json') as object,
+  get evidence(): object {
+    return schemaFile('evidence');
+  },
+  get rubric(): object {
+    return schemaFile('rubric');
+  },
+  get framework(): object {
+    return schemaFile('framework');
+  },
+  get config(): object {
+    return schemaFile('config');
+  },
 };
 
 export type SchemaName = keyof typeof schemas;
@@ -17,7 +30,7 @@ export type SchemaName = keyof typeof schemas;
 /** The options every validator is compiled with, at build time and at run time alike. */
 export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
 
-let ajv: Ajv | undefined;
+let ajv: AjvInstance | undefined;
 const compiled = new Map<SchemaName, ValidateFunction>();
 
 /**
@@ -29,9 +42,10 @@ export function validator(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
     try {
-      validate = require(`./standalone/${name}.cjs`) as ValidateFunction;
+      validate = packageRequire(`./dist/validate/standalone/${name}.cjs`) as ValidateFunction;
     } catch {
-      ajv ??= new Ajv(AJV_OPTIONS);
+      // Ajv itself is loaded only here: the standalone code needs just its small runtime.
+      ajv ??= new (packageRequire('ajv') as { Ajv: typeof AjvInstance }).Ajv(AJV_OPTIONS);
       validate = ajv.compile(schemas[name]);
     }
     compiled.set(name, validate);

@@ -1,20 +1,17 @@
 import type { LineCounter } from 'yaml';
 import { yamlLib } from '../load/yaml-lib.js';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import jsyaml from 'js-yaml';
 import type { Document } from 'yaml';
 import { FatalError } from '../errors.js';
+import { packagePath, packageRequire } from '../paths.js';
 import type { Diagnostic } from '../model/index.js';
 import { displayPath } from '../load/discover.js';
 import { offsetToPosition, treeLocator } from '../load/positions.js';
 import { schemas, validator } from './ajv.js';
 import type { SchemaName } from './ajv.js';
 import { translateAjvErrors } from './ajv-errors.js';
-
-const requireJson = createRequire(import.meta.url);
 
 /** A parsed data file (rubric, framework, configuration) with a way to find lines. */
 export interface DataFile<T> {
@@ -136,7 +133,7 @@ function locateIn(text: string, path: (string | number)[]): { line: number; colu
   return treeLocator([document], lineCounter).locate(0, path);
 }
 
-const SHIPPED = resolve(fileURLToPath(new URL('../../rubrics/', import.meta.url)));
+const SHIPPED = packagePath('rubrics');
 let bundle: Record<string, { text: string; value: unknown }> | null | undefined;
 
 /**
@@ -147,7 +144,7 @@ let bundle: Record<string, { text: string; value: unknown }> | null | undefined;
 function prebuiltValue(path: string, text: string): unknown {
   if (bundle === undefined) {
     try {
-      bundle = requireJson('../data/rubrics.json') as Record<
+      bundle = packageRequire('./dist/data/rubrics.json') as Record<
         string,
         { text: string; value: unknown }
       >;
