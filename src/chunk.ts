@@ -13,8 +13,10 @@ import { evidenceValidator } from './validate/evidence.js';
 import type { IdUse } from './validate/evidence.js';
 import { findPersonalDataInFile, personalDataMessage } from './validate/privacy.js';
 import { judgeItem, polarity } from './score/judge.js';
+import { isCue } from './score/statement.js';
 import type { Verdict } from './score/judge.js';
 import type { RuleSet } from './score/rubrics.js';
+import { Interner } from './intern.js';
 
 export interface ChunkOptions extends ParseOptions {
   /** Called as work goes on (each file, every few hundred items judged): a worker's heartbeat. */
@@ -23,6 +25,8 @@ export interface ChunkOptions extends ParseOptions {
   keepAllFired?: boolean;
   /** Reads one file; tests replace it to simulate files that cannot be read. */
   readFile?: (path: string) => Buffer;
+  /** Shares repeated words between chunks of one run. */
+  interner?: Interner;
 }
 
 export interface ChunkResult {
@@ -79,6 +83,7 @@ export function processChunk(
   options: ChunkOptions = {},
 ): ChunkResult {
   const validator = evidenceValidator(config);
+  const interner = options.interner ?? new Interner();
   const verdicts: Verdict[][] = [];
   let judged = 0;
   for (const file of files) {
@@ -91,7 +96,20 @@ export function processChunk(
       verdicts.push(
         item.statements.map((statement) => {
           const verdict = judgeItem(item, rules.forStatement(statement));
-          return options.keepAllFired ? verdict : { ...verdict, fired: findingSources(verdict) };
+          if (options.keepAllFired) return verdict;
+          // Kept until the report is written: only what findings need, repeated words shared.
+          return {
+            ...verdict,
+            fired: findingSources(verdict).map(({ rule, outcome, contribution }) => ({
+              rule,
+              outcome: {
+                state: outcome.state,
+                weight: outcome.weight,
+                words: interner.list(outcome.words),
+              },
+              contribution,
+            })),
+          };
         }),
       );
       if (!options.keepAllFired) release(item);
@@ -126,11 +144,17 @@ function ownCopy(text: string): string {
   return ` ${text}`.slice(1);
 }
 
-/** The fired rules a finding can come from: matches that agree with the item's judgement. */
+/**
+ * The fired rules a finding can come from: matches that agree with the item's
+ * judgement, and of those only the statement's own rules when any fired (cue
+ * rules speak for an item only when none of its statement's rules does).
+ */
 export function findingSources(verdict: Verdict): Verdict['fired'] {
   if (!verdict.basis) return [];
   const sign = polarity(verdict.basis.judgement);
-  return verdict.fired.filter(
+  const matching = verdict.fired.filter(
     (f) => f.outcome.state === 'match' && polarity(f.rule.effect) === sign,
   );
+  const specific = matching.filter((f) => !isCue(f.rule));
+  return specific.length > 0 ? specific : matching;
 }

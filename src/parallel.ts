@@ -16,6 +16,7 @@ import { findingSources, processChunk } from './chunk.js';
 import type { ChunkOptions, ChunkResult } from './chunk.js';
 import type { Verdict } from './score/judge.js';
 import type { RuleSet } from './score/rubrics.js';
+import { Interner } from './intern.js';
 
 /** Below this many files, starting threads costs more than it saves. */
 export const PARALLEL_MIN_FILES = 400;
@@ -92,13 +93,22 @@ export function toWire(chunk: ChunkResult, rules: RuleSet): string {
   return JSON.stringify(wire);
 }
 
-export function fromWire(text: string, rules: RuleSet): ChunkResult {
+/** Read only by judging, so never filled in on this side of the wire. */
+const NO_TAGS: string[] = [];
+const NO_METRICS: Record<string, number> = {};
+
+export function fromWire(
+  text: string,
+  rules: RuleSet,
+  interner: Interner = new Interner(),
+): ChunkResult {
   const wire = JSON.parse(text) as WireChunk;
   const items: EvidenceItem[] = wire.items.map(({ ref, ...item }) => ({
     ...item,
+    statements: interner.list(item.statements),
     summary: '',
-    tags: [],
-    metrics: {},
+    tags: NO_TAGS,
+    metrics: NO_METRICS,
     key: '',
     ref: { file: wire.files[ref[0]]!, line: ref[1], column: ref[2] },
   }));
@@ -110,13 +120,19 @@ export function fromWire(text: string, rules: RuleSet): ChunkResult {
       const item = items[i]!;
       return perItem.map(([basis, total, fired], s) => {
         const list = rules.forStatement(item.statements[s]!);
+        if (basis) {
+          for (const decided of basis.rules) {
+            decided.rule = interner.string(decided.rule);
+            decided.words = interner.string(decided.words);
+          }
+        }
         return {
           item,
           basis,
           total,
           fired: fired.map(([r, weight, words, contribution]) => ({
             rule: list[r]!,
-            outcome: { state: 'match' as const, weight, words },
+            outcome: { state: 'match' as const, weight, words: interner.list(words) },
             contribution,
           })),
         };
@@ -221,6 +237,7 @@ export function runChunks(
   });
 
   const results: (ChunkResult | undefined)[] = new Array<ChunkResult | undefined>(batches);
+  const interner = new Interner();
   let done = 0;
   const keep = (batch: number, result: ChunkResult): void => {
     if (results[batch] !== undefined) return;
@@ -228,14 +245,14 @@ export function runChunks(
     done++;
   };
   const doHere = (batch: number): void =>
-    keep(batch, processChunk(filesOf(batch), config, rules, options));
+    keep(batch, processChunk(filesOf(batch), config, rules, { ...options, interner }));
   const drain = (): void => {
     for (const w of workers) {
       for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
         const message = m.message as WorkerMessage;
         if (message.ok !== undefined && message.batch !== undefined) {
           if (results[message.batch] === undefined)
-            keep(message.batch, fromWire(message.ok, rules));
+            keep(message.batch, fromWire(message.ok, rules, interner));
         } else if (!w.dead) {
           const text = message.error ?? 'a worker thread stopped without a result';
           throw message.fatal ? new FatalError(text) : new Error(text);

@@ -23,7 +23,13 @@ export function depthExceeds(value: unknown, limit: number): boolean {
 
 /** Deepest run of unclosed flow brackets, measured before parsing so a pathological file never reaches the parser. */
 export function flowDepthExceeds(text: string, limit: number): boolean {
-  if (!text.includes('[') && !text.includes('{')) return false;
+  // Depth never passes the number of opening brackets: count them first, which is cheap.
+  let opening = 0;
+  for (let at = text.indexOf('['); at >= 0 && opening <= limit; at = text.indexOf('[', at + 1))
+    opening++;
+  for (let at = text.indexOf('{'); at >= 0 && opening <= limit; at = text.indexOf('{', at + 1))
+    opening++;
+  if (opening <= limit) return false;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -43,7 +49,21 @@ export function flowDepthExceeds(text: string, limit: number): boolean {
  */
 const BLOCK_SCALAR_START = /(?:^|[:\s-])[|>][-+0-9]*\s*(?:#.*)?\r?$/;
 
+/**
+ * A line's depth is at most one more than the length of its run of leading
+ * spaces and dashes (each level indents further, each "- " takes two
+ * characters), so a file without a long run cannot be too deep.
+ */
+function mayBeDeeperThan(text: string, limit: number): boolean {
+  let pattern = LONG_LEAD.get(limit);
+  if (!pattern) LONG_LEAD.set(limit, (pattern = new RegExp(`^[ -]{${limit}}`, 'm')));
+  return pattern.test(text);
+}
+
+const LONG_LEAD = new Map<number, RegExp>();
+
 export function blockDepthExceeds(text: string, limit: number): boolean {
+  if (!mayBeDeeperThan(text, limit)) return false;
   const indents: number[] = [];
   let scalarIndent = -1;
   let start = 0;

@@ -198,7 +198,7 @@ export function evidenceValidator(config: Config): {
             : {
                 id: item.id,
                 item: -1,
-                where: `${parsed.file}:${parsed.itemPosition(docIndex, index).line}`,
+                line: parsed.itemPosition(docIndex, index).line,
                 at: { file: parsed.file, ...parsed.locator.locate(docIndex, [...path, 'id']) },
               };
         if (idEntry) ids.push(idEntry);

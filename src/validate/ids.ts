@@ -4,8 +4,8 @@ import type { Diagnostic } from '../model/index.js';
 export interface IdUse {
   id: string;
   item: number;
-  /** file:line of the item, for "already used at". */
-  where: string;
+  /** Line of the item, for "already used at" (the file is the one in `at`). */
+  line: number;
   /** Position of the `id` key, where a duplicate is reported. */
   at: { file: string; line: number; column: number };
 }
@@ -19,21 +19,21 @@ export function findDuplicateIds(chunks: readonly (readonly IdUse[])[]): {
   duplicates: Set<number>[];
   diagnostics: Diagnostic[];
 } {
-  const first = new Map<string, string>();
+  const first = new Map<string, IdUse>();
   const diagnostics: Diagnostic[] = [];
   const duplicates = chunks.map((uses) => {
     const drop = new Set<number>();
     for (const use of uses) {
       const earlier = first.get(use.id);
       if (earlier === undefined) {
-        first.set(use.id, use.where);
+        first.set(use.id, use);
         continue;
       }
       diagnostics.push({
         code: 'duplicate-id',
         severity: 'error',
         ...use.at,
-        message: `id "${use.id}" is already used at ${earlier}; ids must be unique across the repository`,
+        message: `id "${use.id}" is already used at ${earlier.at.file}:${earlier.line}; ids must be unique across the repository`,
       });
       if (use.item >= 0) drop.add(use.item);
     }

@@ -248,6 +248,24 @@ describe('blockDepthExceeds', () => {
   });
 });
 
+describe('flowDepthExceeds', () => {
+  it.each([
+    ['33 nested lists', `a: ${'['.repeat(33)}${']'.repeat(33)}`, true],
+    ['32 nested lists', `a: ${'['.repeat(32)}${']'.repeat(32)}`, false],
+    ['lists and maps nested 33 deep together', `a: ${'[{'.repeat(17)}${'}]'.repeat(17)}`, true],
+    [
+      'forty flat lists, many brackets but shallow',
+      Array.from({ length: 40 }, (_, i) => `k${i}: [a, {b: c}]`).join('\n'),
+      false,
+    ],
+    ['no brackets at all', 'a: b\nc: d\n', false],
+  ])('%s', async (_name, text, deep) => {
+    const { flowDepthExceeds } = await import('../../src/load/depth.js');
+    const { MAX_DEPTH } = await import('../../src/load/parse.js');
+    expect(flowDepthExceeds(text, MAX_DEPTH)).toBe(deep);
+  });
+});
+
 describe('a file with a great many problems', () => {
   it('lists the first hundred and counts the rest', () => {
     const items = Array.from(
