@@ -4,7 +4,7 @@
  * so a large repository is split into chunks that run on several threads
  * (see parallel.ts); a small one is a single chunk on the main thread.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Config, Diagnostic, EvidenceItem } from './model/index.js';
 import type { FoundFile } from './load/discover.js';
 import { parseEvidenceFile } from './load/parse.js';
@@ -37,6 +37,34 @@ export interface ChunkResult {
   verdicts: Verdict[][];
 }
 
+/** A file's bytes, or its size when it is over the limit (so a huge file is never read). */
+function readUpTo(path: string, limit: number): Buffer | number {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size > limit) return size;
+    const bytes = Buffer.allocUnsafe(size);
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, bytes, done, size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return done < size ? bytes.subarray(0, done) : bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readInjected(
+  path: string,
+  limit: number,
+  readFile: (path: string) => Buffer,
+): Buffer | number {
+  const { size } = statSync(path);
+  return size > limit ? size : readFile(path);
+}
+
 function readOne(file: FoundFile, config: Config, options: ChunkOptions): ParsedFile {
   const failed = (code: string, message: string): ParsedFile => ({
     file: file.display,
@@ -48,14 +76,16 @@ function readOne(file: FoundFile, config: Config, options: ChunkOptions): Parsed
   });
   let bytes: Buffer;
   try {
-    const size = statSync(file.path).size;
-    if (size > config.maxFileBytes) {
+    const read = options.readFile
+      ? readInjected(file.path, config.maxFileBytes, options.readFile)
+      : readUpTo(file.path, config.maxFileBytes);
+    if (typeof read === 'number') {
       return failed(
         'file/too-large',
-        `file is ${size} bytes, over the ${config.maxFileBytes}-byte limit; split it into smaller files or raise "max-file-bytes"`,
+        `file is ${read} bytes, over the ${config.maxFileBytes}-byte limit; split it into smaller files or raise "max-file-bytes"`,
       );
     }
-    bytes = (options.readFile ?? readFileSync)(file.path);
+    bytes = read;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return failed('file/unreadable', `file cannot be read (${code}); check its permissions`);

@@ -15,7 +15,7 @@ export class Interner {
   }
 
   list(values: string[]): string[] {
-    const key = values.join('\u0000');
+    const key = values.length === 1 ? (values[0] as string) : values.join('\u0000');
     const known = this.lists.get(key);
     if (known) return known;
     const list = values.map((value) => this.string(value));

@@ -55,12 +55,21 @@ const BLOCK_SCALAR_START = /(?:^|[:\s-])[|>][-+0-9]*\s*(?:#.*)?\r?$/;
  * characters), so a file without a long run cannot be too deep.
  */
 function mayBeDeeperThan(text: string, limit: number): boolean {
-  let pattern = LONG_LEAD.get(limit);
-  if (!pattern) LONG_LEAD.set(limit, (pattern = new RegExp(`^[ -]{${limit}}`, 'm')));
-  return pattern.test(text);
+  for (let start = 0; start < text.length;) {
+    let i = start;
+    const end = Math.min(text.length, start + limit);
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 45) break;
+      i++;
+    }
+    if (i - start >= limit) return true;
+    const next = text.indexOf('\n', i);
+    if (next < 0) break;
+    start = next + 1;
+  }
+  return false;
 }
-
-const LONG_LEAD = new Map<number, RegExp>();
 
 export function blockDepthExceeds(text: string, limit: number): boolean {
   if (!mayBeDeeperThan(text, limit)) return false;

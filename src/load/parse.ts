@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import jsyaml from 'js-yaml';
 import type { Diagnostic } from '../model/index.js';
 import { yamlLib } from './yaml-lib.js';
@@ -38,25 +39,26 @@ function decode(file: string, bytes: Uint8Array): { text?: string; diagnostic?: 
       ),
     };
   }
-  try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  if (isUtf8(bytes)) {
+    let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    // A byte order mark is not content (nor is a second one, which editors sometimes add).
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text };
-  } catch {
-    const loose = new TextDecoder('utf-8').decode(bytes);
-    const at = loose.indexOf('\uFFFD');
-    const before = loose.slice(0, Math.max(0, at));
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
-    return {
-      diagnostic: fileDiagnostic(
-        file,
-        'file/encoding',
-        'file is not valid UTF-8 text; save it as UTF-8 in your editor',
-        { line, column },
-      ),
-    };
   }
+  const loose = new TextDecoder('utf-8').decode(bytes);
+  const at = loose.indexOf('\uFFFD');
+  const before = loose.slice(0, Math.max(0, at));
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  return {
+    diagnostic: fileDiagnostic(
+      file,
+      'file/encoding',
+      'file is not valid UTF-8 text; save it as UTF-8 in your editor',
+      { line, column },
+    ),
+  };
 }
 
 /** Parses with the fast parser; undefined when the file needs the exact one. */

@@ -29,9 +29,27 @@ const CONCESSION =
 export const PIVOT_WEIGHT = 1.5;
 export const CONCESSION_WEIGHT = 0.5;
 
-/** Every word PIVOT or CONCESSION looks for: text without any of them is one plain clause per sentence. */
-const CONTRAST_WORD =
-  /however|but|nevertheless|nonetheless|yet|though|despite|spite|while|whilst|notwithstanding/i;
+/**
+ * A part of every word PIVOT or CONCESSION looks for, lower-cased: text
+ * without any of them is one plain clause per sentence.
+ */
+const CONTRAST_PARTS = [
+  'however',
+  'but',
+  'nevertheless',
+  'nonetheless',
+  'yet',
+  'though',
+  'spite',
+  'while',
+  'whilst',
+  'notwithstanding',
+];
+
+function mayContrast(lower: string): boolean {
+  for (const part of CONTRAST_PARTS) if (lower.includes(part)) return true;
+  return false;
+}
 
 function splitSentence(
   text: string,
@@ -93,7 +111,8 @@ function isWordChar(c: number): boolean {
 export function prepareText(raw: string): PreparedText {
   const text = raw.replace(/[’‘`]/g, "'");
   const clauses: Clause[] = [];
-  const contrast = CONTRAST_WORD.test(text);
+  const lower = text.toLowerCase();
+  const contrast = mayContrast(lower);
   let start = 0;
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
@@ -104,7 +123,6 @@ export function prepareText(raw: string): PreparedText {
   if (start < text.length) splitSentence(text, start, text.length, clauses, contrast);
 
   // Words are runs of letters and digits, joined across an inner apostrophe ("people's").
-  const lower = text.toLowerCase();
   const tokens: string[] = [];
   const starts: number[] = [];
   const clauseOf: number[] = [];
