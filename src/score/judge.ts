@@ -120,6 +120,14 @@ function compile(rules: readonly Rule[]): CompiledRules {
   return compiled;
 }
 
+/** Whether text ends with . ! ? ; or :, perhaps followed by white space. */
+function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && /\s/.test(text[i] as string)) i--;
+  const c = text.charCodeAt(i);
+  return c === 46 || c === 33 || c === 63 || c === 59 || c === 58;
+}
+
 const NO_HITS: readonly PhraseHit[] = [];
 const DEFAULT_KEY = DEFAULT_FIELDS.join(',');
 
@@ -152,7 +160,7 @@ class ItemContext implements EvalContext {
       const part = this.item[field] ?? '';
       if (part === '') continue;
       if (joined !== '') joined += ' ';
-      joined += /[.!?;:]\s*$/.test(part) ? part : `${part}.`;
+      joined += endsSentence(part) ? part : `${part}.`;
     }
     return prepareText(joined);
   }

@@ -30,26 +30,27 @@ export const PIVOT_WEIGHT = 1.5;
 export const CONCESSION_WEIGHT = 0.5;
 
 /**
- * A part of every word PIVOT or CONCESSION looks for, lower-cased: text
- * without any of them is one plain clause per sentence.
+ * Every word PIVOT or CONCESSION looks for ("even though" and "in spite of"
+ * through their last words): text without any of them is one plain clause
+ * per sentence.
  */
-const CONTRAST_PARTS = [
+const CONTRAST_WORDS = new Set([
   'however',
   'but',
   'nevertheless',
   'nonetheless',
   'yet',
+  'although',
   'though',
+  'despite',
   'spite',
   'while',
   'whilst',
   'notwithstanding',
-];
-
-function mayContrast(lower: string): boolean {
-  for (const part of CONTRAST_PARTS) if (lower.includes(part)) return true;
-  return false;
-}
+]);
+/** By first letter (a = 0): whether any contrast word starts with it, so most words skip the lookup. */
+const CONTRAST_FIRST: boolean[] = [];
+for (const word of CONTRAST_WORDS) CONTRAST_FIRST[word.charCodeAt(0) - 97] = true;
 
 function splitSentence(
   text: string,
@@ -108,11 +109,47 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
-export function prepareText(raw: string): PreparedText {
+/**
+ * `raw` read into clauses and words. Text with no contrast word skips the
+ * clause patterns; `lookForContrast` runs them anyway (tests use it to prove
+ * the shortcut changes nothing).
+ */
+export function prepareText(raw: string, lookForContrast = false): PreparedText {
   const text = raw.replace(/[’‘`]/g, "'");
-  const clauses: Clause[] = [];
   const lower = text.toLowerCase();
-  const contrast = mayContrast(lower);
+  // İ and the Kelvin sign lower-case to ASCII letters, so a word can run into
+  // them here but not in PIVOT and CONCESSION: look for contrast the long way.
+  let contrast = lookForContrast || text.includes('\u0130') || text.includes('\u212a');
+
+  // Words are runs of letters and digits, joined across an inner apostrophe ("people's").
+  const tokens: string[] = [];
+  const starts: number[] = [];
+  let i = 0;
+  const length = lower.length;
+  while (i < length) {
+    if (!isWordChar(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const begin = i;
+    let apostrophe = -1;
+    while (i < length) {
+      const c = lower.charCodeAt(i);
+      if (isWordChar(c)) i++;
+      else if (c === 39 && i + 1 < length && isWordChar(lower.charCodeAt(i + 1))) {
+        if (apostrophe < 0) apostrophe = i;
+        i += 2;
+      } else break;
+    }
+    const token = lower.slice(begin, i);
+    if (!contrast && CONTRAST_FIRST[token.charCodeAt(0) - 97] === true) {
+      contrast = CONTRAST_WORDS.has(apostrophe < 0 ? token : lower.slice(begin, apostrophe));
+    }
+    tokens.push(token);
+    starts.push(begin);
+  }
+
+  const clauses: Clause[] = [];
   let start = 0;
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
@@ -122,29 +159,12 @@ export function prepareText(raw: string): PreparedText {
   }
   if (start < text.length) splitSentence(text, start, text.length, clauses, contrast);
 
-  // Words are runs of letters and digits, joined across an inner apostrophe ("people's").
-  const tokens: string[] = [];
-  const starts: number[] = [];
-  const clauseOf: number[] = [];
+  const clauseOf: number[] = new Array<number>(tokens.length);
   let clause = 0;
-  let i = 0;
-  const length = lower.length;
-  while (i < length) {
-    if (!isWordChar(lower.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const begin = i;
-    while (i < length) {
-      const c = lower.charCodeAt(i);
-      if (isWordChar(c)) i++;
-      else if (c === 39 && i + 1 < length && isWordChar(lower.charCodeAt(i + 1))) i += 2;
-      else break;
-    }
+  for (let t = 0; t < tokens.length; t++) {
+    const begin = starts[t] as number;
     while (clause < clauses.length - 1 && begin >= (clauses[clause] as Clause).end) clause++;
-    tokens.push(lower.slice(begin, i));
-    starts.push(begin);
-    clauseOf.push(clause);
+    clauseOf[t] = clause;
   }
   return { text, clauses, tokens, starts, clauseOf };
 }
