@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Build-time work a run should not repeat: compiles each JSON Schema to
 // standalone validation code (dist/validate/standalone/<name>.cjs), and parses
-// and validates the shipped rubrics into dist/data/rubrics.json.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// and validates the shipped rubrics into dist/data/rubrics/<file>.json.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
@@ -38,5 +38,11 @@ const walk = (dir) => {
   }
 };
 walk(root);
-mkdirSync(new URL('../dist/data/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../dist/data/rubrics.json', import.meta.url), JSON.stringify(bundle));
+// One file per rubric, so a run reads only its own framework's.
+const out = new URL('../dist/data/rubrics/', import.meta.url);
+rmSync(new URL('../dist/data/', import.meta.url), { recursive: true, force: true });
+for (const [rel, entry] of Object.entries(bundle)) {
+  const file = new URL(`${rel}.json`, out);
+  mkdirSync(new URL('./', file), { recursive: true });
+  writeFileSync(file, JSON.stringify(entry));
+}

@@ -1,7 +1,7 @@
 import type { LineCounter } from 'yaml';
 import { yamlLib } from '../load/yaml-lib.js';
 import { readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import jsyaml from 'js-yaml';
 import type { Document } from 'yaml';
 import { FatalError } from '../errors.js';
@@ -134,26 +134,24 @@ function locateIn(text: string, path: (string | number)[]): { line: number; colu
 }
 
 const SHIPPED = packagePath('rubrics');
-let bundle: Record<string, { text: string; value: unknown }> | null | undefined;
 
 /**
- * The build parses and validates the shipped rubrics once and stores them in
- * dist/data/rubrics.json; a file whose text is unchanged since the build is
- * taken from there. An edited or added file is read the ordinary way.
+ * The build parses and validates each shipped rubric once and stores it in
+ * dist/data/rubrics/<file>.json; a file whose text is unchanged since the
+ * build is taken from there. An edited or added file, or any file outside the
+ * shipped rubrics, is read the ordinary way.
  */
 function prebuiltValue(path: string, text: string): unknown {
-  if (bundle === undefined) {
-    try {
-      bundle = packageRequire('./dist/data/rubrics.json') as Record<
-        string,
-        { text: string; value: unknown }
-      >;
-    } catch {
-      bundle = null;
-    }
+  const rel = relative(SHIPPED, resolve(path));
+  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  let entry: { text: string; value: unknown } | undefined;
+  try {
+    entry = packageRequire(`./dist/data/rubrics/${rel.split(sep).join('/')}.json`) as {
+      text: string;
+      value: unknown;
+    };
+  } catch {
+    return undefined;
   }
-  if (!bundle) return undefined;
-  const rel = relative(SHIPPED, resolve(path)).split(sep).join('/');
-  const entry = bundle[rel];
-  return entry && entry.text === text ? entry.value : undefined;
+  return entry.text === text ? entry.value : undefined;
 }
