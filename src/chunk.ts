@@ -16,7 +16,8 @@ import { judgeItem, polarity } from './score/judge.js';
 import { isCue } from './score/statement.js';
 import type { Verdict } from './score/judge.js';
 import type { RuleSet } from './score/rubrics.js';
-import { Interner } from './intern.js';
+import { ownCopy } from './intern.js';
+import type { Interner } from './intern.js';
 
 export interface ChunkOptions extends ParseOptions {
   /** Called as work goes on (each file, every few hundred items judged): a worker's heartbeat. */
@@ -25,7 +26,7 @@ export interface ChunkOptions extends ParseOptions {
   keepAllFired?: boolean;
   /** Reads one file; tests replace it to simulate files that cannot be read. */
   readFile?: (path: string) => Buffer;
-  /** Shares repeated words between chunks of one run. */
+  /** Shares repeated words between the chunks a thread keeps (workers send theirs on instead). */
   interner?: Interner;
 }
 
@@ -113,7 +114,7 @@ export function processChunk(
   options: ChunkOptions = {},
 ): ChunkResult {
   const validator = evidenceValidator(config);
-  const interner = options.interner ?? new Interner();
+  const { interner } = options;
   const verdicts: Verdict[][] = [];
   let judged = 0;
   for (const file of files) {
@@ -127,18 +128,15 @@ export function processChunk(
         item.statements.map((statement) => {
           const verdict = judgeItem(item, rules.forStatement(statement));
           if (options.keepAllFired) return verdict;
-          // Kept until the report is written: only what findings need, repeated words shared.
+          // Kept until the report is written: only what findings need, repeated values shared.
+          const fired = findingSources(verdict);
+          if (!interner) return { ...verdict, fired };
           return {
             ...verdict,
-            fired: findingSources(verdict).map(({ rule, outcome, contribution }) => ({
-              rule,
-              outcome: {
-                state: outcome.state,
-                weight: outcome.weight,
-                words: interner.list(outcome.words),
-              },
-              contribution,
-            })),
+            basis: verdict.basis && interner.basis(verdict.basis),
+            fired: fired.map(({ rule, outcome, contribution }) =>
+              interner.fired(rule, outcome.weight, outcome.words, contribution),
+            ),
           };
         }),
       );
@@ -167,11 +165,6 @@ function release(item: EvidenceItem): void {
   item.title = ownCopy(item.title);
   if (item.source !== undefined) item.source = ownCopy(item.source);
   if (item.reference !== undefined) item.reference = ownCopy(item.reference);
-}
-
-/** A string with its own storage: V8 shares the characters of a slice with its parent. */
-function ownCopy(text: string): string {
-  return ` ${text}`.slice(1);
 }
 
 /**

@@ -10,9 +10,9 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { FatalError } from './errors.js';
 import { BUNDLED, packagePath } from './paths.js';
-import type { Config, EvidenceItem, Rule } from './model/index.js';
+import type { Config, EvidenceItem, JudgementBasis, Rule } from './model/index.js';
 import type { FoundFile } from './load/discover.js';
-import { findingSources, processChunk } from './chunk.js';
+import { processChunk } from './chunk.js';
 import type { ChunkOptions, ChunkResult } from './chunk.js';
 import type { Verdict } from './score/judge.js';
 import type { RuleSet } from './score/rubrics.js';
@@ -37,21 +37,39 @@ export interface ParallelOptions extends ChunkOptions {
 
 /**
  * What crosses from a worker, kept small because copying it is the cost of
- * threading: file names once, no summaries (only judging reads them), and of
- * each verdict only the fired rules a finding can come from (matches that
- * agree with the item's judgement), naming rules by their place in the set.
+ * threading: file names once, items and verdicts as arrays of values rather
+ * than objects with named keys, nothing only judging reads (see release in
+ * chunk.ts), and of each verdict only the fired rules a finding can come from,
+ * naming rules by their place in the statement's rule set.
  */
-type Released = 'summary' | 'tags' | 'metrics' | 'reference' | 'key';
-
 interface WireChunk {
+  framework: EvidenceItem['framework'];
   files: string[];
-  /** Items without what only judging reads (see release in chunk.ts). */
-  items: (Omit<EvidenceItem, Released | 'ref'> & { ref: [number, number, number] })[];
+  items: WireItem[];
   diagnostics: ChunkResult['diagnostics'];
   ids: ChunkResult['ids'];
-  /** Per item, per statement: [basis, total, [rule index, weight, words, contribution][]]. */
-  verdicts: [Verdict['basis'], number, [number, number, string[], number][]][][];
+  /** Per item, per statement. */
+  verdicts: WireVerdict[][];
 }
+
+/** [file index, line, column, title, category, statements, stale, date, source, judgement, status, age in months]. */
+type WireItem = [
+  number,
+  number,
+  number,
+  string,
+  EvidenceItem['category'],
+  string[],
+  boolean,
+  string | null,
+  string | null,
+  EvidenceItem['judgement'] | null,
+  EvidenceItem['status'] | null,
+  number | null,
+];
+
+/** [basis: [judgement, how, rule, words, rule, words, ...] or null, total, fired: [rule index, weight, words, contribution][]]. */
+type WireVerdict = [(string | null)[] | null, number, [number, number, string[], number][]];
 
 export function toWire(chunk: ChunkResult, rules: RuleSet): string {
   const files: string[] = [];
@@ -63,30 +81,47 @@ export function toWire(chunk: ChunkResult, rules: RuleSet): string {
     return map.get(id) as number;
   };
   const wire: WireChunk = {
+    framework: chunk.items[0]?.framework ?? 'local-authority',
     files,
-    items: chunk.items.map(
-      ({ summary: _s, tags: _t, metrics: _m, reference: _r, key: _k, ref, ...item }) => {
-        let f = fileIndex.get(ref.file);
-        if (f === undefined) {
-          f = files.length;
-          files.push(ref.file);
-          fileIndex.set(ref.file, f);
-        }
-        return { ...item, ref: [f, ref.line, ref.column] };
-      },
-    ),
+    items: chunk.items.map((item): WireItem => {
+      const { ref } = item;
+      let f = fileIndex.get(ref.file);
+      if (f === undefined) {
+        f = files.length;
+        files.push(ref.file);
+        fileIndex.set(ref.file, f);
+      }
+      return [
+        f,
+        ref.line,
+        ref.column,
+        item.title,
+        item.category,
+        item.statements,
+        item.stale,
+        item.date ?? null,
+        item.source ?? null,
+        item.judgement ?? null,
+        item.status ?? null,
+        item.ageMonths ?? null,
+      ];
+    }),
     diagnostics: chunk.diagnostics,
     ids: chunk.ids,
     verdicts: chunk.verdicts.map((perItem, i) =>
-      perItem.map((verdict, s) => {
+      perItem.map((verdict, s): WireVerdict => {
         const list = rules.forStatement(chunk.items[i]!.statements[s]!);
-        const fired = findingSources(verdict).map((f): [number, number, string[], number] => [
-          indexOf(list, f.rule.id),
-          f.outcome.weight,
-          f.outcome.words,
-          f.contribution,
-        ]);
-        return [verdict.basis, verdict.total, fired];
+        const { basis } = verdict;
+        return [
+          basis && [basis.judgement, basis.how, ...basis.rules.flatMap((r) => [r.rule, r.words])],
+          verdict.total,
+          verdict.fired.map((f): [number, number, string[], number] => [
+            indexOf(list, f.rule.id),
+            f.outcome.weight,
+            f.outcome.words,
+            f.contribution,
+          ]),
+        ];
       }),
     ),
   };
@@ -103,38 +138,53 @@ export function fromWire(
   interner: Interner = new Interner(),
 ): ChunkResult {
   const wire = JSON.parse(text) as WireChunk;
-  const items: EvidenceItem[] = wire.items.map(({ ref, ...item }) => ({
-    ...item,
-    statements: interner.list(item.statements),
-    summary: '',
-    tags: NO_TAGS,
-    metrics: NO_METRICS,
-    key: '',
-    ref: { file: wire.files[ref[0]]!, line: ref[1], column: ref[2] },
-  }));
+  const items = wire.items.map((w): EvidenceItem => {
+    const item: EvidenceItem = {
+      ref: { file: wire.files[w[0]]!, line: w[1], column: w[2] },
+      key: '',
+      framework: wire.framework,
+      statements: interner.list(w[5]),
+      title: w[3],
+      category: w[4],
+      summary: '',
+      tags: NO_TAGS,
+      metrics: NO_METRICS,
+      stale: w[6],
+    };
+    // Optional keys only when present, in the order the validator sets them.
+    if (w[7] !== null) item.date = w[7];
+    if (w[8] !== null) item.source = w[8];
+    if (w[9] !== null) item.judgement = w[9];
+    if (w[10] !== null) item.status = w[10];
+    if (w[11] !== null) item.ageMonths = w[11];
+    return item;
+  });
   return {
     items,
     diagnostics: wire.diagnostics,
     ids: wire.ids,
     verdicts: wire.verdicts.map((perItem, i) => {
       const item = items[i]!;
-      return perItem.map(([basis, total, fired], s) => {
+      return perItem.map(([basis, total, fired], s): Verdict => {
         const list = rules.forStatement(item.statements[s]!);
+        const decided: JudgementBasis['rules'] = [];
         if (basis) {
-          for (const decided of basis.rules) {
-            decided.rule = interner.string(decided.rule);
-            decided.words = interner.string(decided.words);
-          }
+          for (let r = 2; r < basis.length; r += 2)
+            decided.push({ rule: basis[r] as string, words: basis[r + 1] as string });
         }
         return {
           item,
-          basis,
+          basis: basis
+            ? interner.basis({
+                judgement: basis[0] as JudgementBasis['judgement'],
+                how: basis[1] as JudgementBasis['how'],
+                rules: decided,
+              })
+            : null,
           total,
-          fired: fired.map(([r, weight, words, contribution]) => ({
-            rule: list[r]!,
-            outcome: { state: 'match' as const, weight, words: interner.list(words) },
-            contribution,
-          })),
+          fired: fired.map(([r, weight, words, contribution]) =>
+            interner.fired(list[r]!, weight, words, contribution),
+          ),
         };
       });
     }),
@@ -207,7 +257,8 @@ export function runChunks(
   const threads = script
     ? Math.min(threadsFor(files.length, options), Math.max(1, files.length))
     : 1;
-  if (threads <= 1) return [processChunk(files, config, rules, options)];
+  if (threads <= 1)
+    return [processChunk(files, config, rules, { ...options, interner: new Interner() })];
 
   // Files go out in small contiguous batches, claimed by whichever thread is
   // free; results are kept by batch number and merged in order, so who did

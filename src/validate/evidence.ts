@@ -12,6 +12,7 @@ import { schemas, validator } from './ajv.js';
 import { translateAjvErrors } from './ajv-errors.js';
 import { dateChecks } from './dates.js';
 import type { IdUse } from './ids.js';
+import { ownCopy } from '../intern.js';
 
 export { findDuplicateIds } from './ids.js';
 export type { IdUse } from './ids.js';
@@ -196,7 +197,7 @@ export function evidenceValidator(config: Config): {
           item.id === undefined
             ? undefined
             : {
-                id: item.id,
+                id: ownCopy(item.id),
                 item: -1,
                 line: parsed.itemPosition(docIndex, index).line,
                 at: { file: parsed.file, ...parsed.locator.locate(docIndex, [...path, 'id']) },
