@@ -1,6 +1,6 @@
 // One table of CLI scenarios, run in-process through main() and again by
 // spawning the built bin, so both paths are held to the same behaviour.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
@@ -176,6 +176,18 @@ describe('CLI as a process', () => {
       expect(workers.stdout).toBe(one.stdout);
     },
   );
+  it('stops quietly when its reader goes away, still exiting with what the run found', async () => {
+    const child = spawn(process.execPath, [bin, 'fixtures/broken', '--format', 'json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Close the reading end at once, as `| head` does once it has enough.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+  });
   it('refuses a --threads that is not a whole number above 0', () => {
     const child = spawnSync(process.execPath, [bin, 'fixtures/seed-learning', '--threads', '0'], {
       encoding: 'utf8',
