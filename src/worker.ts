@@ -13,11 +13,12 @@ import { processChunk } from './chunk.js';
 import { claimBatch, toWire } from './parallel.js';
 import type { Board } from './parallel.js';
 
-const { board, me, port, files, size, config, rubrics, exactOnly } = workerData as {
+const { board, me, port, paths, displays, size, config, rubrics, exactOnly } = workerData as {
   board: Board;
   me: number;
   port: MessagePort;
-  files: FoundFile[];
+  paths: string;
+  displays: string;
   size: number;
   config: Config;
   rubrics: string[];
@@ -34,6 +35,8 @@ try {
   // Lets a test stand in for a worker that dies without a word (out of memory, say).
   if (process.env.CQC_SCORE_TEST_WORKER_DIES === '1') process.exit(1);
   const rules = loadRules(loadFramework(config.framework), rubrics);
+  const shown = displays.split('\u0000');
+  const files: FoundFile[] = paths.split('\u0000').map((path, i) => ({ path, display: shown[i]! }));
   const onProgress = (): void => void Atomics.add(board.beats, me, 1);
   for (let batch = claimBatch(board, me + 1); batch >= 0; batch = claimBatch(board, me + 1)) {
     const chunk = processChunk(files.slice(batch * size, (batch + 1) * size), config, rules, {
