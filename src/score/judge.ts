@@ -135,8 +135,8 @@ const DEFAULT_KEY = DEFAULT_FIELDS.join(',');
 class ItemContext implements EvalContext {
   private prepared: PreparedText | undefined;
   private preparedOther: Map<string, PreparedText> | undefined;
-  /** Bit g set once the fields of group g have been scanned. */
-  private scanned = 0;
+  /** Per group of fields: whether its phrases have been looked for yet. */
+  private readonly scanned: boolean[] = [];
   private readonly hits: PhraseHit[][] = [];
 
   constructor(
@@ -167,9 +167,8 @@ class ItemContext implements EvalContext {
 
   private hitsOf(id: number): readonly PhraseHit[] {
     const group = this.compiled.groupOf[id] as number;
-    const bit = 1 << group;
-    if ((this.scanned & bit) === 0) {
-      this.scanned |= bit;
+    if (this.scanned[group] !== true) {
+      this.scanned[group] = true;
       const { hits } = this;
       const fields = (this.compiled.fields[group] as string).split(',') as Field[];
       (this.compiled.indexes[group] as PhraseIndex).scan(

@@ -96,3 +96,36 @@ describe('judgement inference', () => {
     expect(verdict.basis).toEqual({ judgement: 'strength', how: 'explicit', rules: [] });
   });
 });
+
+describe('rules reading many different sets of fields', () => {
+  it('finds each rule its phrases, however many sets of fields the rules read', () => {
+    // Forty rules, each reading the title through its own list of fields.
+    const rules: Rule[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `t/fields-${i}`,
+      finding: `Fields ${i}`,
+      effect: 'strength',
+      when: {
+        text: {
+          any: ['waiting list'],
+          fields: Array.from({ length: i + 1 }, () => 'title' as const),
+        },
+      },
+    }));
+    const verdict = judgeItem(
+      {
+        ref: { file: 'e.yaml', line: 1, column: 1 },
+        key: 'k',
+        framework: 'provider',
+        statements: ['x'],
+        title: 'The waiting list',
+        category: 'processes',
+        summary: 'Nothing to see here.',
+        tags: [],
+        metrics: {},
+        stale: false,
+      },
+      rules,
+    );
+    expect(verdict.fired.map((f) => f.rule.id)).toEqual(rules.map((r) => r.id));
+  });
+});
