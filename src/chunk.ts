@@ -1,7 +1,7 @@
 /**
  * The per-file half of a run: read, parse, check for personal data, validate,
  * and judge each item against its statements' rules. Files are independent,
- * so a large repository is split into chunks that run on several threads
+ * so a large repository is split into batches that run on several threads
  * (see parallel.ts); a small one is a single chunk on the main thread.
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';

@@ -1,22 +1,24 @@
 /**
- * Runs the per-file work of a large repository on several threads. The main
- * thread takes the first chunk of files itself while workers take the rest;
- * it then waits for them synchronously, so `run()` stays a plain function.
- * Chunks are contiguous runs of the sorted file list and are merged in order,
- * so the result is the same as on one thread, byte for byte.
+ * Runs the per-file work of a large repository on several threads. The sorted
+ * file list is cut into small batches that the main thread and the workers
+ * claim from one queue; workers post each batch's result as soon as it is
+ * done (see wire.ts), and the main thread reads them in between its own
+ * batches, waiting synchronously at the end, so `run()` stays a plain
+ * function. Results are merged in batch order, so the output is the same as
+ * on one thread, byte for byte.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { FatalError } from './errors.js';
 import { BUNDLED, packagePath } from './paths.js';
-import type { Config, EvidenceItem, JudgementBasis, Rule } from './model/index.js';
+import type { Config } from './model/index.js';
 import type { FoundFile } from './load/discover.js';
 import { processChunk } from './chunk.js';
 import type { ChunkOptions, ChunkResult } from './chunk.js';
-import type { Verdict } from './score/judge.js';
 import type { RuleSet } from './score/rubrics.js';
 import { Interner } from './intern.js';
+import { fromWire } from './wire.js';
 
 /** Below this many files, starting threads costs more than it saves. */
 export const PARALLEL_MIN_FILES = 400;
@@ -33,162 +35,6 @@ export interface ParallelOptions extends ChunkOptions {
   /** Whether the main thread takes batches while workers run (default true); tests turn it off to make the workers do everything. */
   mainThreadWorks?: boolean;
   rubrics?: string[];
-}
-
-/**
- * What crosses from a worker, kept small because copying it is the cost of
- * threading: file names once, items and verdicts as arrays of values rather
- * than objects with named keys, nothing only judging reads (see release in
- * chunk.ts), and of each verdict only the fired rules a finding can come from,
- * naming rules by their place in the statement's rule set.
- */
-interface WireChunk {
-  framework: EvidenceItem['framework'];
-  files: string[];
-  items: WireItem[];
-  diagnostics: ChunkResult['diagnostics'];
-  ids: ChunkResult['ids'];
-  /** Per item, per statement. */
-  verdicts: WireVerdict[][];
-}
-
-/** [file index, line, column, title, category, statements, stale, date, source, judgement, status, age in months]. */
-type WireItem = [
-  number,
-  number,
-  number,
-  string,
-  EvidenceItem['category'],
-  string[],
-  boolean,
-  string | null,
-  string | null,
-  EvidenceItem['judgement'] | null,
-  EvidenceItem['status'] | null,
-  number | null,
-];
-
-/** [basis: [judgement, how, rule, words, rule, words, ...] or null, total, fired: [rule index, weight, words, contribution][]]. */
-type WireVerdict = [(string | null)[] | null, number, [number, number, string[], number][]];
-
-export function toWire(chunk: ChunkResult, rules: RuleSet): string {
-  const files: string[] = [];
-  const fileIndex = new Map<string, number>();
-  const ruleIndex = new Map<readonly Rule[], Map<string, number>>();
-  const indexOf = (list: readonly Rule[], id: string): number => {
-    let map = ruleIndex.get(list);
-    if (!map) ruleIndex.set(list, (map = new Map(list.map((rule, i) => [rule.id, i]))));
-    return map.get(id) as number;
-  };
-  const wire: WireChunk = {
-    framework: chunk.items[0]?.framework ?? 'local-authority',
-    files,
-    items: chunk.items.map((item): WireItem => {
-      const { ref } = item;
-      let f = fileIndex.get(ref.file);
-      if (f === undefined) {
-        f = files.length;
-        files.push(ref.file);
-        fileIndex.set(ref.file, f);
-      }
-      return [
-        f,
-        ref.line,
-        ref.column,
-        item.title,
-        item.category,
-        item.statements,
-        item.stale,
-        item.date ?? null,
-        item.source ?? null,
-        item.judgement ?? null,
-        item.status ?? null,
-        item.ageMonths ?? null,
-      ];
-    }),
-    diagnostics: chunk.diagnostics,
-    ids: chunk.ids,
-    verdicts: chunk.verdicts.map((perItem, i) =>
-      perItem.map((verdict, s): WireVerdict => {
-        const list = rules.forStatement(chunk.items[i]!.statements[s]!);
-        const { basis } = verdict;
-        return [
-          basis && [basis.judgement, basis.how, ...basis.rules.flatMap((r) => [r.rule, r.words])],
-          verdict.total,
-          verdict.fired.map((f): [number, number, string[], number] => [
-            indexOf(list, f.rule.id),
-            f.outcome.weight,
-            f.outcome.words,
-            f.contribution,
-          ]),
-        ];
-      }),
-    ),
-  };
-  return JSON.stringify(wire);
-}
-
-/** Read only by judging, so never filled in on this side of the wire. */
-const NO_TAGS: string[] = [];
-const NO_METRICS: Record<string, number> = {};
-
-export function fromWire(
-  text: string,
-  rules: RuleSet,
-  interner: Interner = new Interner(),
-): ChunkResult {
-  const wire = JSON.parse(text) as WireChunk;
-  const items = wire.items.map((w): EvidenceItem => {
-    const item: EvidenceItem = {
-      ref: { file: wire.files[w[0]]!, line: w[1], column: w[2] },
-      key: '',
-      framework: wire.framework,
-      statements: interner.list(w[5]),
-      title: w[3],
-      category: w[4],
-      summary: '',
-      tags: NO_TAGS,
-      metrics: NO_METRICS,
-      stale: w[6],
-    };
-    // Optional keys only when present, in the order the validator sets them.
-    if (w[7] !== null) item.date = w[7];
-    if (w[8] !== null) item.source = w[8];
-    if (w[9] !== null) item.judgement = w[9];
-    if (w[10] !== null) item.status = w[10];
-    if (w[11] !== null) item.ageMonths = w[11];
-    return item;
-  });
-  return {
-    items,
-    diagnostics: wire.diagnostics,
-    ids: wire.ids,
-    verdicts: wire.verdicts.map((perItem, i) => {
-      const item = items[i]!;
-      return perItem.map(([basis, total, fired], s): Verdict => {
-        const list = rules.forStatement(item.statements[s]!);
-        const decided: JudgementBasis['rules'] = [];
-        if (basis) {
-          for (let r = 2; r < basis.length; r += 2)
-            decided.push({ rule: basis[r] as string, words: basis[r + 1] as string });
-        }
-        return {
-          item,
-          basis: basis
-            ? interner.basis({
-                judgement: basis[0] as JudgementBasis['judgement'],
-                how: basis[1] as JudgementBasis['how'],
-                rules: decided,
-              })
-            : null,
-          total,
-          fired: fired.map(([r, weight, words, contribution]) =>
-            interner.fired(list[r]!, weight, words, contribution),
-          ),
-        };
-      });
-    }),
-  };
 }
 
 interface WorkerMessage {

@@ -10,7 +10,8 @@ import type { FoundFile } from './load/discover.js';
 import { loadFramework } from './frameworks/catalogue.js';
 import { loadRules } from './score/rubrics.js';
 import { processChunk } from './chunk.js';
-import { claimBatch, toWire } from './parallel.js';
+import { claimBatch } from './parallel.js';
+import { toWire } from './wire.js';
 import type { Board } from './parallel.js';
 
 const { board, me, port, paths, displays, size, config, rubrics, exactOnly } = workerData as {
