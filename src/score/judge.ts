@@ -10,7 +10,8 @@ import type {
 import { evaluateCondition } from './operators/registry.js';
 import type { EvalContext, Outcome, PhraseHit } from './operators/types.js';
 import { DEFAULT_FIELDS } from './operators/text.js';
-import { PhraseIndex, prepareText } from './text.js';
+import { prepareText } from './text.js';
+import { PhraseIndex } from './phrases.js';
 import type { PreparedText } from './text.js';
 
 /** Signed value of each effect when a judgement is inferred. */
