@@ -9,18 +9,18 @@ import type { Config, Diagnostic, EvidenceItem } from './model/index.js';
 import type { FoundFile } from './load/discover.js';
 import { parseEvidenceFile } from './load/parse.js';
 import type { ParsedFile, ParseOptions } from './load/parse.js';
-import { evidenceValidator } from './validate/evidence.js';
+import { evidenceValidator, NO_METRICS, NO_TAGS } from './validate/evidence.js';
 import type { IdUse } from './validate/evidence.js';
 import { findPersonalDataInFile, personalDataMessage } from './validate/privacy.js';
-import { judgeItem, polarity } from './score/judge.js';
-import { isCue } from './score/statement.js';
+import { judgeItem } from './score/judge.js';
+import { findingSources } from './score/statement.js';
 import type { Verdict } from './score/judge.js';
 import type { RuleSet } from './score/rubrics.js';
 import { ownCopy } from './intern.js';
 import type { Interner } from './intern.js';
 
 export interface ChunkOptions extends ParseOptions {
-  /** Called as work goes on (each file, every few hundred items judged): a worker's heartbeat. */
+  /** Called after each file: a worker's heartbeat. */
   onProgress?: () => void;
   /** Keep every fired rule of every verdict (for explain), not only those findings come from. */
   keepAllFired?: boolean;
@@ -148,10 +148,6 @@ export function processChunk(
   return { items, diagnostics, ids, verdicts };
 }
 
-/** Read only by judging: emptied once an item is judged. */
-const NO_TAGS: string[] = [];
-const NO_METRICS: Record<string, number> = {};
-
 /**
  * Lets go of what only judging reads (the summary, tags and metrics),
  * and copies the strings kept: a string cut out of a file's text would
@@ -165,19 +161,4 @@ function release(item: EvidenceItem): void {
   item.title = ownCopy(item.title);
   if (item.source !== undefined) item.source = ownCopy(item.source);
   if (item.reference !== undefined) item.reference = ownCopy(item.reference);
-}
-
-/**
- * The fired rules a finding can come from: matches that agree with the item's
- * judgement, and of those only the statement's own rules when any fired (cue
- * rules speak for an item only when none of its statement's rules does).
- */
-export function findingSources(verdict: Verdict): Verdict['fired'] {
-  if (!verdict.basis) return [];
-  const sign = polarity(verdict.basis.judgement);
-  const matching = verdict.fired.filter(
-    (f) => f.outcome.state === 'match' && polarity(f.rule.effect) === sign,
-  );
-  const specific = matching.filter((f) => !isCue(f.rule));
-  return specific.length > 0 ? specific : matching;
 }

@@ -8,6 +8,7 @@ import type { ChunkResult } from './chunk.js';
 import type { Verdict } from './score/judge.js';
 import type { RuleSet } from './score/rubrics.js';
 import { Interner } from './intern.js';
+import { NO_METRICS, NO_TAGS } from './validate/evidence.js';
 
 /**
  * What crosses from a worker, kept small because copying it is the cost of
@@ -103,10 +104,6 @@ export function toWire(chunk: ChunkResult, rules: RuleSet): string {
   return JSON.stringify(wire);
 }
 
-/** Read only by judging, so never filled in on this side of the wire. */
-const NO_TAGS: string[] = [];
-const NO_METRICS: Record<string, number> = {};
-
 export function fromWire(
   text: string,
   rules: RuleSet,
@@ -121,6 +118,7 @@ export function fromWire(
       statements: interner.list(w[5]),
       title: w[3],
       category: w[4],
+      // Only judging reads these, so they never cross the wire.
       summary: '',
       tags: NO_TAGS,
       metrics: NO_METRICS,

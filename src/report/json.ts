@@ -17,12 +17,11 @@ function nested(value: unknown, depth: number): string {
   for (let d = 0; d < depth; d++) wrapped = [wrapped];
   const text = JSON.stringify(wrapped, null, 2);
   if (depth === 0) return text;
-  // Each wrapper adds "[\n" + its indent before, and "\n" + its indent + "]" after.
-  let head = 0;
-  for (let d = 0; d < depth; d++) head += 2 * d + 2;
-  let tail = 0;
-  for (let d = 0; d < depth; d++) tail += 2 * d + 2;
-  return text.slice(head + 2 * depth, text.length - tail);
+  // Wrapper d (from 0) adds "[\n" and its indent of 2d spaces before the value,
+  // and "\n", that indent and "]" after it: 2d + 2 characters each side, plus
+  // the value's own indent of 2 × depth before it.
+  const wrappers = depth * (depth + 1);
+  return text.slice(wrappers + 2 * depth, text.length - wrappers);
 }
 
 /** Whether a value is worth opening up rather than writing in one piece. */

@@ -10,7 +10,7 @@ import type {
 import { evaluateCondition } from './operators/registry.js';
 import type { EvalContext, Outcome, PhraseHit } from './operators/types.js';
 import { DEFAULT_FIELDS } from './operators/text.js';
-import { prepareText } from './text.js';
+import { isSpace, prepareText } from './text.js';
 import { PhraseIndex } from './phrases.js';
 import type { PreparedText } from './text.js';
 
@@ -124,7 +124,7 @@ function compile(rules: readonly Rule[]): CompiledRules {
 /** Whether text ends with . ! ? ; or :, perhaps followed by white space. */
 function endsSentence(text: string): boolean {
   let i = text.length - 1;
-  while (i >= 0 && /\s/.test(text[i] as string)) i--;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
   const c = text.charCodeAt(i);
   return c === 46 || c === 33 || c === 63 || c === 59 || c === 58;
 }

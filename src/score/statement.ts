@@ -65,6 +65,21 @@ export function weightedPercent(judgements: readonly Judgement[]): number | null
   return percentage(sum, weights * 4);
 }
 
+/**
+ * The fired rules a finding can come from: matches that agree with the item's
+ * judgement, and of those only the statement's own rules when any fired (cue
+ * rules speak for an item only when none of its statement's rules does).
+ */
+export function findingSources(verdict: Verdict): Verdict['fired'] {
+  if (!verdict.basis) return [];
+  const sign = polarity(verdict.basis.judgement);
+  const matching = verdict.fired.filter(
+    (f) => f.outcome.state === 'match' && polarity(f.rule.effect) === sign,
+  );
+  const specific = matching.filter((f) => !isCue(f.rule));
+  return specific.length > 0 ? specific : matching;
+}
+
 function collectFindings(verdicts: readonly Verdict[], ruleOrder: Map<string, number>): Finding[] {
   const byRule = new Map<string, Finding & { order: number }>();
   // Findings whose words can no longer change: they already hold six distinct words.
@@ -72,13 +87,7 @@ function collectFindings(verdicts: readonly Verdict[], ruleOrder: Map<string, nu
   const fallback: (Finding & { order: number })[] = [];
   for (const verdict of verdicts) {
     if (!verdict.basis) continue;
-    const sign = polarity(verdict.basis.judgement);
-    const matching = verdict.fired.filter(
-      (f) => f.outcome.state === 'match' && polarity(f.rule.effect) === sign,
-    );
-    // Cue rules speak for an item only when no rule of the statement's own rubric does.
-    const specific = matching.filter((f) => !isCue(f.rule));
-    const agreeing = specific.length > 0 ? specific : matching;
+    const agreeing = findingSources(verdict);
     for (const { rule, outcome } of agreeing) {
       const existing = byRule.get(rule.id);
       if (existing) {

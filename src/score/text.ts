@@ -88,7 +88,7 @@ function splitSentence(
 }
 
 /** What `\s` matches in a regular expression. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||

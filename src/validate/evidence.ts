@@ -277,8 +277,9 @@ export function evidenceValidator(config: Config): {
 /** More problems than this in one file are counted, not listed. */
 export const MAX_DIAGNOSTICS_PER_FILE = 100;
 
-const NO_TAGS: string[] = [];
-const NO_METRICS: Record<string, number> = {};
+/** An item's tags and metrics when it has none (shared, so never changed). */
+export const NO_TAGS: string[] = [];
+export const NO_METRICS: Record<string, number> = {};
 
 function unknownStatement(
   name: string,
