@@ -7,8 +7,14 @@ import type {
   Rule,
   TextCondition,
 } from '../model/index.js';
-import { evaluateCondition } from './operators/registry.js';
-import type { EvalContext, Outcome, PhraseHit } from './operators/types.js';
+import { compileCondition } from './operators/registry.js';
+import type {
+  CompileScope,
+  EvalContext,
+  Evaluator,
+  Outcome,
+  PhraseHit,
+} from './operators/types.js';
 import { DEFAULT_FIELDS } from './operators/text.js';
 import { isSpace, prepareText } from './text.js';
 import { PhraseIndex } from './phrases.js';
@@ -48,6 +54,8 @@ interface CompiledRules {
   /** One phrase index per set of fields read ("title,summary"), in `fields` order. */
   indexes: PhraseIndex[];
   fields: string[];
+  /** `fields`, split. */
+  fieldLists: Field[][];
   /** Per text condition: its id (its place in `groupOf`). */
   ids: Map<TextCondition, number>;
   /** Per condition id: which entry of `indexes` holds its phrases. */
@@ -58,6 +66,8 @@ interface CompiledRules {
    * few phrases, so most rules are skipped without being evaluated.
    */
   gates: (number[] | null)[];
+  /** Per rule, its condition compiled. */
+  evaluators: Evaluator[];
 }
 
 const compiledRules = new WeakMap<readonly Rule[], CompiledRules>();
@@ -109,12 +119,18 @@ function compile(rules: readonly Rule[]): CompiledRules {
         (indexes[group] as PhraseIndex).add(id, text.any);
       });
     }
+    const scope: CompileScope = {
+      child: (condition) => compileCondition(condition, scope),
+      phraseId: (text) => ids.get(text),
+    };
     compiled = {
       indexes,
       fields,
+      fieldLists: fields.map((key) => key.split(',') as Field[]),
       ids,
       groupOf,
       gates: rules.map((rule) => gateOf(rule.when, ids)),
+      evaluators: rules.map((rule) => compileCondition(rule.when, scope)),
     };
     compiledRules.set(rules, compiled);
   }
@@ -138,7 +154,8 @@ class ItemContext implements EvalContext {
   private preparedOther: Map<string, PreparedText> | undefined;
   /** Per group of fields: whether its phrases have been looked for yet. */
   private readonly scanned: boolean[] = [];
-  private readonly hits: PhraseHit[][] = [];
+  /** Per text condition id: where its phrases occur. */
+  private readonly occurrences: PhraseHit[][] = [];
 
   constructor(
     readonly item: EvidenceItem,
@@ -166,12 +183,12 @@ class ItemContext implements EvalContext {
     return prepareText(joined);
   }
 
-  private hitsOf(id: number): readonly PhraseHit[] {
+  hits(id: number): readonly PhraseHit[] {
     const group = this.compiled.groupOf[id] as number;
     if (this.scanned[group] !== true) {
       this.scanned[group] = true;
-      const { hits } = this;
-      const fields = (this.compiled.fields[group] as string).split(',') as Field[];
+      const hits = this.occurrences;
+      const fields = this.compiled.fieldLists[group] as Field[];
       (this.compiled.indexes[group] as PhraseIndex).scan(
         this.text(fields),
         (found, token, length) => {
@@ -181,24 +198,14 @@ class ItemContext implements EvalContext {
         },
       );
     }
-    return this.hits[id] ?? NO_HITS;
+    return this.occurrences[id] ?? NO_HITS;
   }
 
   /** Whether a rule's gate lets it be evaluated: one of its phrases occurs. */
   open(gate: readonly number[] | null): boolean {
     if (gate === null) return true;
-    for (let g = 0; g < gate.length; g++)
-      if (this.hitsOf(gate[g] as number).length > 0) return true;
+    for (let g = 0; g < gate.length; g++) if (this.hits(gate[g] as number).length > 0) return true;
     return false;
-  }
-
-  phrases(condition: TextCondition): readonly PhraseHit[] {
-    const id = this.compiled.ids.get(condition);
-    return id === undefined ? NO_HITS : this.hitsOf(id);
-  }
-
-  evaluate(condition: Condition): Outcome {
-    return evaluateCondition(condition, this);
   }
 }
 
@@ -225,13 +232,13 @@ function inferred(total: number, fired: Fired[]): Judgement | undefined {
 export function judgeItem(item: EvidenceItem, rules: readonly Rule[]): Verdict {
   const compiled = compile(rules);
   const context = new ItemContext(item, compiled);
-  const { gates } = compiled;
+  const { gates, evaluators } = compiled;
   const fired: Fired[] = [];
   let total = 0;
   for (let r = 0; r < rules.length; r++) {
     if (!context.open(gates[r] ?? null)) continue;
     const rule = rules[r] as Rule;
-    const outcome = context.evaluate(rule.when);
+    const outcome = (evaluators[r] as Evaluator)(context);
     if (outcome.state === 'none') continue;
     const sign = outcome.state === 'match' ? 1 : -1;
     const contribution = sign * EFFECT_VALUE[rule.effect] * (rule.weight ?? 1) * outcome.weight;

@@ -4,6 +4,7 @@
  * item's words finds every phrase of a rule set.
  */
 import type { PreparedText } from './text.js';
+import type { Vocabulary, Word } from './words.js';
 
 /** One word of a compiled phrase: exact, or a stem that any ending may follow. */
 interface WordPattern {
@@ -54,6 +55,9 @@ export class PhraseIndex {
   private readonly stems = new Map<number, CompiledPhrase[]>();
   /** Stems shorter than three letters, checked one by one. */
   private readonly shortStems: CompiledPhrase[] = [];
+  /** Per word id of `vocabulary`: the phrases that start with that word, null for none. */
+  private starting: (readonly CompiledPhrase[] | null | undefined)[] = [];
+  private vocabulary: Vocabulary | undefined;
 
   add(condition: number, phrases: readonly string[]): void {
     for (const phrase of phrases) {
@@ -65,6 +69,7 @@ export class PhraseIndex {
         else push(this.stems, stemKey(first.word), entry);
       }
     }
+    this.starting = [];
   }
 
   /** Calls `found` for each phrase occurrence: condition, first word index, word count. */
@@ -72,39 +77,51 @@ export class PhraseIndex {
     prepared: PreparedText,
     found: (condition: number, token: number, length: number) => void,
   ): void {
-    const { tokens } = prepared;
-    const count = tokens.length;
-    const { exact, stems, shortStems } = this;
-    const anyStems = stems.size > 0;
-    for (let i = 0; i < count; i++) {
-      const token = tokens[i] as string;
-      const starting = exact.get(token);
-      if (starting !== undefined) matchAll(starting, tokens, i, count, found);
-      if (anyStems && token.length >= 3) {
-        const stemmed = stems.get(stemKey(token));
-        if (stemmed !== undefined) matchAll(stemmed, tokens, i, count, found);
-      }
-      if (shortStems.length > 0) matchAll(shortStems, tokens, i, count, found);
+    const { words } = prepared;
+    const count = words.length;
+    if (count === 0) return;
+    const known = (words[0] as Word).vocabulary;
+    if (known !== this.vocabulary) {
+      this.vocabulary = known;
+      this.starting = [];
     }
+    const { starting } = this;
+    for (let i = 0; i < count; i++) {
+      const word = words[i] as Word;
+      let phrases = starting[word.id];
+      if (phrases === undefined) phrases = starting[word.id] = this.startingWith(word.text);
+      if (phrases !== null) matchRest(phrases, words, i, count, found);
+    }
+  }
+
+  /** Phrases whose first word matches `word`, in the order a scan reports them; null for none. */
+  private startingWith(word: string): readonly CompiledPhrase[] | null {
+    const phrases: CompiledPhrase[] = [...(this.exact.get(word) ?? [])];
+    const stemmed = word.length >= 3 ? this.stems.get(stemKey(word)) : undefined;
+    for (const phrase of [...(stemmed ?? []), ...this.shortStems]) {
+      if (word.startsWith((phrase.words[0] as WordPattern).word)) phrases.push(phrase);
+    }
+    return phrases.length > 0 ? phrases : null;
   }
 }
 
-function matchAll(
+/** Checks the words after the first (which `startingWith` has matched) of each phrase. */
+function matchRest(
   phrases: readonly CompiledPhrase[],
-  tokens: readonly string[],
+  words: readonly Word[],
   at: number,
   count: number,
   found: (condition: number, token: number, length: number) => void,
 ): void {
   for (let p = 0; p < phrases.length; p++) {
-    const { words, condition } = phrases[p] as CompiledPhrase;
-    const length = words.length;
+    const { words: patterns, condition } = phrases[p] as CompiledPhrase;
+    const length = patterns.length;
     if (at + length > count) continue;
-    let j = 0;
+    let j = 1;
     for (; j < length; j++) {
-      const token = tokens[at + j] as string;
-      const pattern = words[j] as WordPattern;
-      if (pattern.prefix ? !token.startsWith(pattern.word) : token !== pattern.word) break;
+      const word = (words[at + j] as Word).text;
+      const pattern = patterns[j] as WordPattern;
+      if (pattern.prefix ? !word.startsWith(pattern.word) : word !== pattern.word) break;
     }
     if (j === length) found(condition, at, length);
   }

@@ -3,6 +3,17 @@
  * clause by clause, with a weight per clause for contrast ("however", "but",
  * "although"), and a check for negation just before a matched phrase.
  */
+import {
+  nextHash,
+  vocabulary,
+  WORD_CONTRAST,
+  WORD_LINK,
+  WORD_NEGATOR,
+  WORD_NOT,
+  WORD_ONLY,
+  WORD_PREVENTER,
+} from './words.js';
+import type { Word } from './words.js';
 
 export interface Clause {
   start: number;
@@ -14,10 +25,12 @@ export interface Clause {
 export interface PreparedText {
   text: string;
   clauses: Clause[];
-  /** The words, lower-cased, with their start offsets and the clause each sits in. */
-  tokens: string[];
+  /** The words, lower-cased and shared, with their start offsets and the clause each sits in. */
+  words: Word[];
   starts: number[];
   clauseOf: number[];
+  /** Whether offsets in the lower-cased text are offsets in `text` too (false only after an İ). */
+  aligned: boolean;
 }
 
 const SENTENCE_END = /[.!?;]+(?=\s|$)|\n+/g;
@@ -28,29 +41,6 @@ const CONCESSION =
 
 export const PIVOT_WEIGHT = 1.5;
 export const CONCESSION_WEIGHT = 0.5;
-
-/**
- * Every word PIVOT or CONCESSION looks for ("even though" and "in spite of"
- * through their last words): text without any of them is one plain clause
- * per sentence.
- */
-const CONTRAST_WORDS = new Set([
-  'however',
-  'but',
-  'nevertheless',
-  'nonetheless',
-  'yet',
-  'although',
-  'though',
-  'despite',
-  'spite',
-  'while',
-  'whilst',
-  'notwithstanding',
-]);
-/** By first letter (a = 0): whether any contrast word starts with it, so most words skip the lookup. */
-const CONTRAST_FIRST: boolean[] = [];
-for (const word of CONTRAST_WORDS) CONTRAST_FIRST[word.charCodeAt(0) - 97] = true;
 
 function splitSentence(
   text: string,
@@ -122,7 +112,8 @@ export function prepareText(raw: string, lookForContrast = false): PreparedText 
   let contrast = lookForContrast || text.includes('\u0130') || text.includes('\u212a');
 
   // Words are runs of letters and digits, joined across an inner apostrophe ("people's").
-  const tokens: string[] = [];
+  const known = vocabulary();
+  const words: Word[] = [];
   const starts: number[] = [];
   let i = 0;
   const length = lower.length;
@@ -132,20 +123,20 @@ export function prepareText(raw: string, lookForContrast = false): PreparedText 
       continue;
     }
     const begin = i;
-    let apostrophe = -1;
+    let hash = 0;
     while (i < length) {
       const c = lower.charCodeAt(i);
-      if (isWordChar(c)) i++;
-      else if (c === 39 && i + 1 < length && isWordChar(lower.charCodeAt(i + 1))) {
-        if (apostrophe < 0) apostrophe = i;
+      if (isWordChar(c)) {
+        hash = nextHash(hash, c);
+        i++;
+      } else if (c === 39 && i + 1 < length && isWordChar(lower.charCodeAt(i + 1))) {
+        hash = nextHash(nextHash(hash, c), lower.charCodeAt(i + 1));
         i += 2;
       } else break;
     }
-    const token = lower.slice(begin, i);
-    if (!contrast && CONTRAST_FIRST[token.charCodeAt(0) - 97] === true) {
-      contrast = CONTRAST_WORDS.has(apostrophe < 0 ? token : lower.slice(begin, apostrophe));
-    }
-    tokens.push(token);
+    const word = known.find(lower, begin, i, hash);
+    if ((word.flags & WORD_CONTRAST) !== 0) contrast = true;
+    words.push(word);
     starts.push(begin);
   }
 
@@ -159,56 +150,33 @@ export function prepareText(raw: string, lookForContrast = false): PreparedText 
   }
   if (start < text.length) splitSentence(text, start, text.length, clauses, contrast);
 
-  const clauseOf: number[] = new Array<number>(tokens.length);
+  const clauseOf: number[] = new Array<number>(words.length);
   let clause = 0;
-  for (let t = 0; t < tokens.length; t++) {
+  for (let t = 0; t < words.length; t++) {
     const begin = starts[t] as number;
     while (clause < clauses.length - 1 && begin >= (clauses[clause] as Clause).end) clause++;
     clauseOf[t] = clause;
   }
-  return { text, clauses, tokens, starts, clauseOf };
+  return { text, clauses, words, starts, clauseOf, aligned: lower.length === text.length };
 }
 
 const NEGATION_REACH = 3;
 const PREVENTER_REACH = 5;
 
-/** Words that turn what follows into something kept away: "protection from harm", "to prevent delays". */
-const PREVENTERS = new Set([
-  'protect',
-  'protection',
-  'protected',
-  'protecting',
-  'prevent',
-  'prevented',
-  'preventing',
-  'prevention',
-  'avoid',
-  'avoided',
-  'avoiding',
-  'minimise',
-  'minimised',
-  'minimising',
-  'reduce',
-  'reduced',
-  'reducing',
-  'free',
-]);
-
 /** Whether a word is negated by one of the three words before it in its clause. */
-export function isNegated({ tokens, clauseOf }: PreparedText, index: number): boolean {
+export function isNegated({ words, clauseOf }: PreparedText, index: number): boolean {
   // Look back over the clause: three words for a negation, five for a word that
   // keeps something away ("protected them from abuse and neglect"); "and" and
   // "or" do not count, so a negation covers a list ("no delays or backlogs").
   let counted = 0;
   for (let i = index - 1; i >= 0 && counted < PREVENTER_REACH; i--) {
     if (clauseOf[i] !== clauseOf[index]) break;
-    const word = tokens[i] as string;
-    if (word === 'and' || word === 'or') continue;
+    const { flags } = words[i] as Word;
+    if ((flags & WORD_LINK) !== 0) continue;
     counted++;
-    if (PREVENTERS.has(word)) return true;
-    if (counted > NEGATION_REACH || !NEGATORS.has(word)) continue;
-    const next = tokens[i + 1];
-    if (word === 'not' && (next === 'only' || next === 'just')) continue;
+    if ((flags & WORD_PREVENTER) !== 0) return true;
+    if (counted > NEGATION_REACH || (flags & WORD_NEGATOR) === 0) continue;
+    if ((flags & WORD_NOT) !== 0 && ((words[i + 1] as Word).flags & WORD_ONLY) !== 0) continue;
     return true;
   }
   return false;
@@ -229,45 +197,3 @@ export function tokenAt(prepared: PreparedText, offset: number): number {
 export function clauseWeight(prepared: PreparedText, token: number): number {
   return prepared.clauses[prepared.clauseOf[token] ?? -1]?.weight ?? 1;
 }
-
-const NEGATORS = new Set([
-  'not',
-  'no',
-  'never',
-  'without',
-  'lack',
-  'lacked',
-  'lacking',
-  'absence',
-  'nor',
-  'neither',
-  'cannot',
-  'unable',
-  'failed',
-  'fail',
-  'fails',
-  'insufficient',
-  'little',
-  'limited',
-  'rarely',
-  'seldom',
-  'none',
-  'nobody',
-  'hardly',
-  'barely',
-  "can't",
-  "didn't",
-  "doesn't",
-  "don't",
-  "wasn't",
-  "weren't",
-  "isn't",
-  "aren't",
-  "hasn't",
-  "haven't",
-  "hadn't",
-  "won't",
-  "wouldn't",
-  "couldn't",
-  "shouldn't",
-]);

@@ -39,9 +39,10 @@ const WORDS = [
 
 describe('prepareText', () => {
   it('splits "however" and "although" clauses with their weights', () => {
-    const { clauses, tokens, clauseOf } = prepareText(
+    const { clauses, words, clauseOf } = prepareText(
       'Waits fell. However, reviews were late, although staff tried hard.',
     );
+    const tokens = words.map((word) => word.text);
     expect(clauses.map((c) => c.weight)).toEqual([1, 1.5, 0.5]);
     expect(clauseOf[tokens.indexOf('late')]).toBe(1);
     expect(clauseOf[tokens.indexOf('tried')]).toBe(2);

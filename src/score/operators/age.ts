@@ -6,6 +6,8 @@ import { compare } from './compare.js';
 export const age: Operator<AgeCondition> = {
   id: 'age',
   description: 'the evidence is this many whole months old, compared as given',
-  evaluate: (condition, { item }) =>
-    when(item.ageMonths !== undefined && compare(item.ageMonths, condition.op, condition.months)),
+  compile:
+    (condition) =>
+    ({ item }) =>
+      when(item.ageMonths !== undefined && compare(item.ageMonths, condition.op, condition.months)),
 };

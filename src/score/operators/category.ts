@@ -5,5 +5,8 @@ import { when } from './types.js';
 export const category: Operator<Category[]> = {
   id: 'category',
   description: "the item's evidence category is one of these",
-  evaluate: (categories, { item }) => when(categories.includes(item.category)),
+  compile:
+    (categories) =>
+    ({ item }) =>
+      when(categories.includes(item.category)),
 };

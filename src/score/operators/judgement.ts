@@ -5,6 +5,8 @@ import { when } from './types.js';
 export const judgement: Operator<Judgement[]> = {
   id: 'judgement',
   description: "the author's explicit judgement is one of these",
-  evaluate: (judgements, { item }) =>
-    when(item.judgement !== undefined && judgements.includes(item.judgement)),
+  compile:
+    (judgements) =>
+    ({ item }) =>
+      when(item.judgement !== undefined && judgements.includes(item.judgement)),
 };

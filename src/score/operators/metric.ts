@@ -7,8 +7,8 @@ export const metric: Operator<MetricCondition> = {
   id: 'metric',
   description:
     'the item has this metric and it compares as given (e.g. ombudsman-upheld-percent > 40)',
-  evaluate(condition, { item }) {
-    const value = item.metrics[condition.name];
+  compile: (condition) => (context) => {
+    const value = context.item.metrics[condition.name];
     if (typeof value !== 'number' || !compare(value, condition.op, condition.value)) return NONE;
     return { state: 'match', weight: 1, words: [`${condition.name}: ${value}`] };
   },

@@ -6,7 +6,8 @@ import { MATCH, NONE } from './types.js';
 export const not: Operator<Condition> = {
   id: 'not',
   description: 'the condition does not hold',
-  evaluate(child, context) {
-    return context.evaluate(child).state === 'match' ? NONE : MATCH;
+  compile(condition, scope) {
+    const child = scope.child(condition);
+    return (context) => (child(context).state === 'match' ? NONE : MATCH);
   },
 };

@@ -1,5 +1,5 @@
 import type { Condition } from '../../model/index.js';
-import type { EvalContext, Operator, Outcome } from './types.js';
+import type { CompileScope, Evaluator, Operator } from './types.js';
 import { age } from './age.js';
 import { all } from './all.js';
 import { any } from './any.js';
@@ -27,12 +27,13 @@ export const OPERATORS = {
 
 export type OperatorId = keyof typeof OPERATORS;
 
-export function evaluateCondition(condition: Condition, context: EvalContext): Outcome {
-  // A condition node has exactly one key (the schema makes sure): find it without allocating.
+/** Compiles a condition tree into one function of the item. */
+export function compileCondition(condition: Condition, scope: CompileScope): Evaluator {
+  // A condition node has exactly one key (the schema makes sure).
   for (const key in condition) {
     const operator = OPERATORS[key as OperatorId] as Operator<unknown> | undefined;
     if (!operator) throw new Error(`unknown rule operator "${key}"`);
-    return operator.evaluate((condition as Record<string, unknown>)[key], context);
+    return operator.compile((condition as Record<string, unknown>)[key], scope);
   }
   throw new Error('empty rule condition');
 }

@@ -5,6 +5,8 @@ import { when } from './types.js';
 export const status: Operator<Status[]> = {
   id: 'status',
   description: "the item's status is one of these",
-  evaluate: (statuses, { item }) =>
-    when(item.status !== undefined && statuses.includes(item.status)),
+  compile:
+    (statuses) =>
+    ({ item }) =>
+      when(item.status !== undefined && statuses.includes(item.status)),
 };

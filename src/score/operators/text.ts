@@ -1,6 +1,8 @@
 import type { TextCondition } from '../../model/index.js';
 import { clauseWeight, isNegated, tokenAt } from '../text.js';
-import type { Operator } from './types.js';
+import type { PreparedText } from '../text.js';
+import type { Operator, Outcome, PhraseHit } from './types.js';
+import type { Word } from '../words.js';
 import { NONE } from './types.js';
 
 export const DEFAULT_FIELDS = ['title', 'summary'] as const;
@@ -30,46 +32,75 @@ export const text: Operator<TextCondition> = {
   id: 'text',
   description:
     'the words of the item match these phrases or patterns, read clause by clause and aware of negation',
-  evaluate(condition, context) {
-    const prepared = context.text(condition.fields ?? DEFAULT_FIELDS);
+  compile(condition, scope) {
+    const fields = condition.fields ?? DEFAULT_FIELDS;
     const negatable = condition.negatable !== false;
-    let weight = 0;
-    const words: string[] = [];
-    const negatedWords: string[] = [];
-    const record = (token: number, found: string): void => {
-      if (negatable && isNegated(prepared, token)) {
-        if (!negatedWords.includes(found)) negatedWords.push(found);
-        return;
-      }
-      weight = Math.max(weight, clauseWeight(prepared, token));
-      if (!words.includes(found)) words.push(found);
-    };
-    for (const hit of context.phrases(condition)) {
-      const end = hit.token + hit.length - 1;
-      const found = prepared.text
-        .slice(
-          prepared.starts[hit.token],
-          (prepared.starts[end] as number) + (prepared.tokens[end] as string).length,
-        )
-        .toLowerCase();
-      record(hit.token, found);
-    }
-    for (const regex of patternsFor(condition)) {
-      regex.lastIndex = 0;
-      for (let m = regex.exec(prepared.text); m; m = regex.exec(prepared.text)) {
-        if (m[0] === '') {
-          regex.lastIndex++;
-          continue;
+    const id = scope.phraseId(condition);
+    const regexes = patternsFor(condition);
+    return (context) => {
+      const prepared = context.text(fields);
+      const found = new Found(prepared, negatable);
+      if (id !== undefined) {
+        const hits = context.hits(id);
+        for (let h = 0; h < hits.length; h++) {
+          const { token, length } = hits[h] as PhraseHit;
+          found.add(token, found.phrase(token, length));
         }
-        record(
-          Math.min(tokenAt(prepared, m.index), prepared.tokens.length - 1),
-          m[0].toLowerCase(),
-        );
       }
-    }
-    if (words.length > 0) return { state: 'match', weight, words };
-    if (negatedWords.length > 0)
-      return { state: 'negated', weight: 1, words: negatedWords.map((w) => `not ${w}`) };
-    return NONE;
+      for (const regex of regexes) {
+        regex.lastIndex = 0;
+        for (let m = regex.exec(prepared.text); m; m = regex.exec(prepared.text)) {
+          if (m[0] === '') {
+            regex.lastIndex++;
+            continue;
+          }
+          found.add(
+            Math.min(tokenAt(prepared, m.index), prepared.words.length - 1),
+            m[0].toLowerCase(),
+          );
+        }
+      }
+      return found.outcome();
+    };
   },
 };
+
+/** The words a text condition found in one item, negated or not. */
+class Found {
+  private weight = 0;
+  private readonly words: string[] = [];
+  private readonly negated: string[] = [];
+
+  constructor(
+    private readonly prepared: PreparedText,
+    private readonly negatable: boolean,
+  ) {}
+
+  /** The text of a phrase occurrence, lower-cased. */
+  phrase(token: number, length: number): string {
+    const { text, starts, words } = this.prepared;
+    const last = words[token + length - 1] as Word;
+    const from = starts[token] as number;
+    const to = (starts[token + length - 1] as number) + last.text.length;
+    // A one-word phrase is the word itself, unless İ (which lower-cases to two
+    // characters) has moved the offsets: then cut the text as before.
+    if (length === 1 && this.prepared.aligned) return last.text;
+    return text.slice(from, to).toLowerCase();
+  }
+
+  add(token: number, found: string): void {
+    if (this.negatable && isNegated(this.prepared, token)) {
+      if (!this.negated.includes(found)) this.negated.push(found);
+      return;
+    }
+    this.weight = Math.max(this.weight, clauseWeight(this.prepared, token));
+    if (!this.words.includes(found)) this.words.push(found);
+  }
+
+  outcome(): Outcome {
+    if (this.words.length > 0) return { state: 'match', weight: this.weight, words: this.words };
+    if (this.negated.length > 0)
+      return { state: 'negated', weight: 1, words: this.negated.map((w) => `not ${w}`) };
+    return NONE;
+  }
+}

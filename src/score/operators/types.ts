@@ -20,17 +20,29 @@ export interface EvalContext {
   item: EvidenceItem;
   /** The item's text for these fields, split into clauses (cached per item). */
   text(fields: readonly ('title' | 'summary' | 'source')[]): PreparedText;
-  /** Where the condition's phrases occur in the item's words (first word index and word count). */
-  phrases(condition: TextCondition): readonly PhraseHit[];
-  /** Evaluates a nested condition. */
-  evaluate(condition: Condition): Outcome;
+  /** Where the phrases of the text condition `CompileScope.phraseId` numbered occur (first word index and word count). */
+  hits(id: number): readonly PhraseHit[];
 }
 
-/** One rule operator: a key of the condition language and a pure function. */
+/** A compiled condition: what it says about one item. */
+export type Evaluator = (context: EvalContext) => Outcome;
+
+/** What an operator may ask for while its condition is compiled. */
+export interface CompileScope {
+  /** Compiles a nested condition. */
+  child(condition: Condition): Evaluator;
+  /** The number under which the rule set's phrase index finds this condition's phrases, if it has any. */
+  phraseId(condition: TextCondition): number | undefined;
+}
+
+/**
+ * One rule operator: a key of the condition language, compiled once per rule
+ * set into a pure function of the item.
+ */
 export interface Operator<Options> {
   id: string;
   description: string;
-  evaluate(options: Options, context: EvalContext): Outcome;
+  compile(options: Options, scope: CompileScope): Evaluator;
 }
 
 export const NONE: Outcome = { state: 'none', weight: 0, words: [] };

@@ -1,0 +1,210 @@
+/**
+ * The words of evidence text, each kept once per thread as a `Word` that
+ * knows what it is to the text reader (a negation, a contrast word...) and
+ * carries a dense id, so phrase indexes can remember per word which phrases
+ * start with it. Reading an item then costs one lookup per word.
+ */
+
+export interface Word {
+  /** Lower-cased, apostrophes straightened. */
+  readonly text: string;
+  /** Dense within its vocabulary: an index into per-word tables. */
+  readonly id: number;
+  /** What the text reader needs to know of it: the `WORD_*` bits. */
+  readonly flags: number;
+  readonly vocabulary: Vocabulary;
+}
+
+/** "not", "no", "without"...: turns the phrase just after it around. */
+export const WORD_NEGATOR = 1;
+/** "prevent", "protection"...: keeps what follows away. */
+export const WORD_PREVENTER = 2;
+/** "and", "or": skipped when looking back for a negation. */
+export const WORD_LINK = 4;
+/** "only", "just": "not only" is no negation. */
+export const WORD_ONLY = 8;
+/** "not" itself. */
+export const WORD_NOT = 16;
+/** A word the clause patterns look for (before any apostrophe): "however", "although"... */
+export const WORD_CONTRAST = 32;
+
+const NEGATORS = [
+  'not',
+  'no',
+  'never',
+  'without',
+  'lack',
+  'lacked',
+  'lacking',
+  'absence',
+  'nor',
+  'neither',
+  'cannot',
+  'unable',
+  'failed',
+  'fail',
+  'fails',
+  'insufficient',
+  'little',
+  'limited',
+  'rarely',
+  'seldom',
+  'none',
+  'nobody',
+  'hardly',
+  'barely',
+  "can't",
+  "didn't",
+  "doesn't",
+  "don't",
+  "wasn't",
+  "weren't",
+  "isn't",
+  "aren't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+  "won't",
+  "wouldn't",
+  "couldn't",
+  "shouldn't",
+];
+
+/** Words that turn what follows into something kept away: "protection from harm", "to prevent delays". */
+const PREVENTERS = [
+  'protect',
+  'protection',
+  'protected',
+  'protecting',
+  'prevent',
+  'prevented',
+  'preventing',
+  'prevention',
+  'avoid',
+  'avoided',
+  'avoiding',
+  'minimise',
+  'minimised',
+  'minimising',
+  'reduce',
+  'reduced',
+  'reducing',
+  'free',
+];
+
+/**
+ * Every word the clause patterns look for ("even though" and "in spite of"
+ * through their last words): text without any of them is one plain clause
+ * per sentence.
+ */
+export const CONTRAST_WORDS: ReadonlySet<string> = new Set([
+  'however',
+  'but',
+  'nevertheless',
+  'nonetheless',
+  'yet',
+  'although',
+  'though',
+  'despite',
+  'spite',
+  'while',
+  'whilst',
+  'notwithstanding',
+]);
+
+const CLASSES = new Map<string, number>();
+const addClass = (words: Iterable<string>, flag: number): void => {
+  for (const word of words) CLASSES.set(word, (CLASSES.get(word) ?? 0) | flag);
+};
+addClass(NEGATORS, WORD_NEGATOR);
+addClass(PREVENTERS, WORD_PREVENTER);
+addClass(['and', 'or'], WORD_LINK);
+addClass(['only', 'just'], WORD_ONLY);
+addClass(['not'], WORD_NOT);
+
+function flagsOf(text: string): number {
+  const apostrophe = text.indexOf("'");
+  const base = apostrophe < 0 ? text : text.slice(0, apostrophe);
+  return (CLASSES.get(text) ?? 0) | (CONTRAST_WORDS.has(base) ? WORD_CONTRAST : 0);
+}
+
+/**
+ * Words known to one thread, in an open-addressing table keyed by a hash the
+ * reader computes as it goes, so a word seen before is found without cutting
+ * it out of the text. It starts afresh past `MAX_WORDS`, so memory stays bounded.
+ */
+export class Vocabulary {
+  private readonly words: Word[] = [];
+  private readonly hashes: number[] = [];
+  /** Word id + 1 per slot; 0 for an empty slot. */
+  private slots = new Int32Array(1 << 12);
+  private mask = (1 << 12) - 1;
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The word `source[begin, end)`, whose `wordHash` is `hash`. */
+  find(source: string, begin: number, end: number, hash: number): Word {
+    const { slots, mask, words, hashes } = this;
+    const length = end - begin;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot] as number;
+      if (entry === 0) return this.add(source.slice(begin, end), hash, slot);
+      if (hashes[entry - 1] !== hash) continue;
+      const word = words[entry - 1] as Word;
+      const { text } = word;
+      if (text.length !== length) continue;
+      let k = 0;
+      while (k < length && text.charCodeAt(k) === source.charCodeAt(begin + k)) k++;
+      if (k === length) return word;
+    }
+  }
+
+  word(text: string): Word {
+    return this.find(text, 0, text.length, wordHash(text, 0, text.length));
+  }
+
+  private add(text: string, hash: number, slot: number): Word {
+    const word: Word = { text, id: this.words.length, flags: flagsOf(text), vocabulary: this };
+    this.words.push(word);
+    this.hashes.push(hash);
+    this.slots[slot] = word.id + 1;
+    if (this.words.length * 2 > this.slots.length) this.grow();
+    return word;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let slot = (this.hashes[id] as number) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** The hash `Vocabulary.find` expects: the same as `nextHash` applied to each character. */
+export function wordHash(source: string, begin: number, end: number): number {
+  let hash = 0;
+  for (let i = begin; i < end; i++) hash = nextHash(hash, source.charCodeAt(i));
+  return hash;
+}
+
+export function nextHash(hash: number, c: number): number {
+  return (Math.imul(hash, 0x01000193) ^ c) | 0;
+}
+
+/** Enough for the words of a very large repository; numbers and names make most of them. */
+const MAX_WORDS = 1 << 19;
+
+let current = new Vocabulary();
+
+/** The vocabulary new text is read into. */
+export function vocabulary(): Vocabulary {
+  if (current.size >= MAX_WORDS) current = new Vocabulary();
+  return current;
+}
