@@ -61,11 +61,12 @@ interface CompiledRules {
   /** Per condition id: which entry of `indexes` holds its phrases. */
   groupOf: number[];
   /**
-   * Per rule, phrase conditions of which at least one must occur for the rule
-   * to fire; null when the rule must always be evaluated. Most items match a
-   * few phrases, so most rules are skipped without being evaluated.
+   * Per rule, what must be in the item for its condition to hold: at least one
+   * of these phrase conditions' phrases (by id) or metrics (by name); null when
+   * the rule must always be evaluated. Most items match a few phrases, so most
+   * rules are skipped without being evaluated.
    */
-  gates: (number[] | null)[];
+  gates: (Gate | null)[];
   /** Per rule, its condition compiled. */
   evaluators: Evaluator[];
 }
@@ -79,11 +80,16 @@ function collectText(condition: Condition, found: (text: TextCondition) => void)
   else if ('text' in condition) found(condition.text);
 }
 
-function gateOf(condition: Condition, ids: CompiledRules['ids']): number[] | null {
+/** Phrase condition ids and metric names. */
+type Gate = (number | string)[];
+
+function gateOf(condition: Condition, ids: CompiledRules['ids']): Gate | null {
   if ('text' in condition) {
     const known = ids.get(condition.text);
     return known !== undefined && !condition.text.patterns ? [known] : null;
   }
+  // A metric the item lacks never holds.
+  if ('metric' in condition) return [condition.metric.name];
   if ('all' in condition) {
     for (const child of condition.all) {
       const gate = gateOf(child, ids);
@@ -93,7 +99,7 @@ function gateOf(condition: Condition, ids: CompiledRules['ids']): number[] | nul
   }
   if ('any' in condition) {
     const gates = condition.any.map((child) => gateOf(child, ids));
-    return gates.every((gate) => gate !== null) ? (gates.flat() as number[]) : null;
+    return gates.every((gate) => gate !== null) ? (gates.flat() as Gate) : null;
   }
   return null;
 }
@@ -201,10 +207,18 @@ class ItemContext implements EvalContext {
     return this.occurrences[id] ?? NO_HITS;
   }
 
-  /** Whether a rule's gate lets it be evaluated: one of its phrases occurs. */
-  open(gate: readonly number[] | null): boolean {
+  /** Whether a rule's gate lets it be evaluated: one of its phrases occurs, or one of its metrics. */
+  open(gate: Gate | null): boolean {
     if (gate === null) return true;
-    for (let g = 0; g < gate.length; g++) if (this.hits(gate[g] as number).length > 0) return true;
+    for (let g = 0; g < gate.length; g++) {
+      const key = gate[g] as number | string;
+      if (
+        typeof key === 'number'
+          ? this.hits(key).length > 0
+          : typeof this.item.metrics[key] === 'number'
+      )
+        return true;
+    }
     return false;
   }
 }

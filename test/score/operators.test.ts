@@ -35,6 +35,24 @@ describe('every operator in the registry', () => {
 
   it.each<[string, Condition, Partial<EvidenceItem>, string]>([
     ['category in', { category: ['processes', 'partners'] }, {}, 'match'],
+    [
+      'a phrase or a metric, only the metric there',
+      { any: [{ text: { any: ['backlog'] } }, { metric: { name: 'm', op: '>', value: 1 } }] },
+      { metrics: { m: 2 } },
+      'match',
+    ],
+    [
+      'a phrase or a metric, neither there',
+      { any: [{ text: { any: ['backlog'] } }, { metric: { name: 'm', op: '>', value: 1 } }] },
+      { metrics: { other: 2 } },
+      'none',
+    ],
+    [
+      'not a metric that is missing',
+      { not: { metric: { name: 'm', op: '>', value: 1 } } },
+      {},
+      'match',
+    ],
     ['category not in', { category: ['partners'] }, {}, 'none'],
     ['judgement', { judgement: ['shortfall'] }, { judgement: 'shortfall' }, 'match'],
     ['judgement absent', { judgement: ['shortfall'] }, {}, 'none'],
