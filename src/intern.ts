@@ -10,8 +10,9 @@ import type { Fired } from './score/judge.js';
 export class Interner {
   private readonly strings = new Map<string, string>();
   private readonly lists = new Map<string, string[]>();
-  private readonly bases = new Map<string, JudgementBasis>();
-  private readonly fireds = new Map<Rule, Map<string, Fired>>();
+  /** By first rule (or judgement, when none) and its words. */
+  private readonly bases = new Map<string, Map<string, JudgementBasis[]>>();
+  private readonly fireds = new Map<Rule, Map<string, Fired[]>>();
 
   string(value: string): string {
     const known = this.strings.get(value);
@@ -30,10 +31,14 @@ export class Interner {
   }
 
   basis(basis: JudgementBasis): JudgementBasis {
-    let key = `${basis.judgement}\u0000${basis.how}`;
-    for (const { rule, words } of basis.rules) key += `\u0000${rule}\u0001${words}`;
-    const known = this.bases.get(key);
-    if (known) return known;
+    const first = basis.rules[0];
+    const outer = first ? first.rule : basis.judgement;
+    let byWords = this.bases.get(outer);
+    if (!byWords) this.bases.set(outer, (byWords = new Map()));
+    const inner = first ? first.words : '';
+    let bucket = byWords.get(inner);
+    if (!bucket) byWords.set(inner, (bucket = []));
+    for (const known of bucket) if (sameBasis(known, basis)) return known;
     const shared: JudgementBasis = {
       judgement: basis.judgement,
       how: basis.how,
@@ -42,7 +47,7 @@ export class Interner {
         words: this.string(words),
       })),
     };
-    this.bases.set(key, shared);
+    if (bucket.length < MAX_BUCKET) bucket.push(shared);
     return shared;
   }
 
@@ -50,17 +55,49 @@ export class Interner {
   fired(rule: Rule, weight: number, words: readonly string[], contribution: number): Fired {
     let byRule = this.fireds.get(rule);
     if (!byRule) this.fireds.set(rule, (byRule = new Map()));
-    const key = `${weight}\u0000${contribution}\u0000${words.join('\u0000')}`;
-    const known = byRule.get(key);
-    if (known) return known;
+    const key = words.length > 0 ? (words[0] as string) : '';
+    let bucket = byRule.get(key);
+    if (!bucket) byRule.set(key, (bucket = []));
+    for (const known of bucket) {
+      if (
+        known.outcome.weight === weight &&
+        known.contribution === contribution &&
+        sameStrings(known.outcome.words, words)
+      )
+        return known;
+    }
     const shared: Fired = {
       rule,
       outcome: { state: 'match', weight, words: this.list(words) },
       contribution,
     };
-    byRule.set(key, shared);
+    if (bucket.length < MAX_BUCKET) bucket.push(shared);
     return shared;
   }
+}
+
+/**
+ * Values found under one key (a basis's first rule and words, a fired rule's
+ * first word) are told apart one by one; past this many the rest go unshared,
+ * so a hostile repository cannot make that quadratic.
+ */
+const MAX_BUCKET = 64;
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameBasis(a: JudgementBasis, b: JudgementBasis): boolean {
+  if (a.judgement !== b.judgement || a.how !== b.how || a.rules.length !== b.rules.length)
+    return false;
+  for (let i = 0; i < a.rules.length; i++) {
+    const x = a.rules[i]!;
+    const y = b.rules[i]!;
+    if (x.rule !== y.rule || x.words !== y.words) return false;
+  }
+  return true;
 }
 
 /** A string with its own storage: V8 shares the characters of a slice with its parent. */
