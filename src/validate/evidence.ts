@@ -56,7 +56,8 @@ export function evidenceValidator(config: Config): {
   const diagnostics: Diagnostic[] = [];
   const ids: IdUse[] = [];
   const validate = validator('evidence');
-  const resolved = new Map<string, { id: string } | undefined>();
+  /** Statement names already resolved, per framework (null: not a statement). */
+  const resolved = new Map<FrameworkId, Map<string, { id: string } | null>>();
   const dates = dateChecks(config);
   const add = (parsed: ParsedFile): void => {
     const before = diagnostics.length;
@@ -159,26 +160,32 @@ export function evidenceValidator(config: Config): {
         const item = raw as RawItem;
         const path = ['evidence', index];
         const statements: string[] = [];
-        const names = [
-          ...(item.statement !== undefined ? [item.statement] : []),
-          ...(item.statements ?? []),
-        ];
+        const names =
+          item.statements === undefined
+            ? item.statement === undefined
+              ? []
+              : [item.statement]
+            : item.statement === undefined
+              ? item.statements
+              : [item.statement, ...item.statements];
         let statementProblem = false;
-        names.forEach((name, n) => {
-          const cacheKey = `${framework}\u0000${name}`;
-          let found = resolved.get(cacheKey);
-          if (!resolved.has(cacheKey)) resolved.set(cacheKey, (found = catalogue.resolve(name)));
-          const where =
-            item.statement !== undefined && n === 0
-              ? [...path, 'statement']
-              : [...path, 'statements', item.statement !== undefined ? n - 1 : n];
+        let known = resolved.get(framework);
+        if (!known) resolved.set(framework, (known = new Map()));
+        for (let n = 0; n < names.length; n++) {
+          const name = names[n] as string;
+          let found = known.get(name);
+          if (found === undefined) known.set(name, (found = catalogue.resolve(name) ?? null));
           if (found) {
             if (!statements.includes(found.id)) statements.push(found.id);
           } else {
             statementProblem = true;
+            const where =
+              item.statement !== undefined && n === 0
+                ? [...path, 'statement']
+                : [...path, 'statements', item.statement !== undefined ? n - 1 : n];
             report(unknownStatement(name, where, catalogue.suggest(name), framework));
           }
-        });
+        }
         if (names.length === 0) {
           if (docStatement) statements.push(docStatement);
           else if (!docStatementBroken) {
