@@ -12,7 +12,7 @@ import type { ParsedFile, ParseOptions } from './load/parse.js';
 import { evidenceValidator, NO_METRICS, NO_TAGS } from './validate/evidence.js';
 import type { IdUse } from './validate/evidence.js';
 import { findPersonalDataInFile, personalDataMessage } from './validate/privacy.js';
-import { judgeItem } from './score/judge.js';
+import { ItemText, judgeItem } from './score/judge.js';
 import { findingSources } from './score/statement.js';
 import type { Verdict } from './score/judge.js';
 import type { RuleSet } from './score/rubrics.js';
@@ -124,9 +124,10 @@ export function processChunk(
     const { items } = validator.result();
     for (; judged < items.length; judged++) {
       const item = items[judged] as EvidenceItem;
+      const text = new ItemText(item);
       verdicts.push(
         item.statements.map((statement) => {
-          const verdict = judgeItem(item, rules.forStatement(statement));
+          const verdict = judgeItem(item, rules.forStatement(statement), text);
           if (options.keepAllFired) return verdict;
           // Kept until the report is written: only what findings need, repeated values shared.
           const fired = findingSources(verdict);

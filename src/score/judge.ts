@@ -154,21 +154,17 @@ function endsSentence(text: string): boolean {
 const NO_HITS: readonly PhraseHit[] = [];
 const DEFAULT_KEY = DEFAULT_FIELDS.join(',');
 
-/** What the rules see of one item: its text read once per set of fields, its phrases found in one pass. */
-class ItemContext implements EvalContext {
+/**
+ * One item's text, read once per set of fields however many statements judge
+ * it: pass the same one to `judgeItem` for each of the item's statements.
+ */
+export class ItemText {
   private prepared: PreparedText | undefined;
   private preparedOther: Map<string, PreparedText> | undefined;
-  /** Per group of fields: whether its phrases have been looked for yet. */
-  private readonly scanned: boolean[] = [];
-  /** Per text condition id: where its phrases occur. */
-  private readonly occurrences: PhraseHit[][] = [];
 
-  constructor(
-    readonly item: EvidenceItem,
-    private readonly compiled: CompiledRules,
-  ) {}
+  constructor(private readonly item: EvidenceItem) {}
 
-  text(fields: readonly Field[]): PreparedText {
+  read(fields: readonly Field[]): PreparedText {
     if (fields === DEFAULT_FIELDS) return (this.prepared ??= this.prepare(fields));
     const key = fields.join(',');
     if (key === DEFAULT_KEY) return (this.prepared ??= this.prepare(fields));
@@ -187,6 +183,24 @@ class ItemContext implements EvalContext {
       joined += endsSentence(part) ? part : `${part}.`;
     }
     return prepareText(joined);
+  }
+}
+
+/** What one rule set's rules see of one item: its text, and its phrases found in one pass. */
+class ItemContext implements EvalContext {
+  /** Per group of fields: whether its phrases have been looked for yet. */
+  private readonly scanned: boolean[] = [];
+  /** Per text condition id: where its phrases occur. */
+  private readonly occurrences: PhraseHit[][] = [];
+
+  constructor(
+    readonly item: EvidenceItem,
+    private readonly compiled: CompiledRules,
+    private readonly itemText: ItemText,
+  ) {}
+
+  text(fields: readonly Field[]): PreparedText {
+    return this.itemText.read(fields);
   }
 
   hits(id: number): readonly PhraseHit[] {
@@ -243,9 +257,13 @@ function inferred(total: number, fired: Fired[]): Judgement | undefined {
  * Runs every rule on one item. The explicit judgement wins; otherwise the
  * fired rules add up to one, and the basis says which rules and words decided.
  */
-export function judgeItem(item: EvidenceItem, rules: readonly Rule[]): Verdict {
+export function judgeItem(
+  item: EvidenceItem,
+  rules: readonly Rule[],
+  text: ItemText = new ItemText(item),
+): Verdict {
   const compiled = compile(rules);
-  const context = new ItemContext(item, compiled);
+  const context = new ItemContext(item, compiled, text);
   const { gates, evaluators } = compiled;
   const fired: Fired[] = [];
   let total = 0;

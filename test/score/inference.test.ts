@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceItem, Rule } from '../../src/model/index.js';
-import { judgeItem } from '../../src/score/judge.js';
+import { ItemText, judgeItem } from '../../src/score/judge.js';
 
 const RULES: Rule[] = [
   {
@@ -127,5 +127,41 @@ describe('rules reading many different sets of fields', () => {
       rules,
     );
     expect(verdict.fired.map((f) => f.rule.id)).toEqual(rules.map((r) => r.id));
+  });
+});
+
+describe('one item judged for several statements', () => {
+  it('reads its text once and gives each rule set the verdict it gives alone', () => {
+    const item: EvidenceItem = {
+      ref: { file: 'e.yaml', line: 1, column: 1 },
+      key: 'k',
+      framework: 'provider',
+      statements: ['x', 'y'],
+      title: 'Waiting list',
+      category: 'processes',
+      summary: 'Delays grew; however, feedback was well received and timely.',
+      tags: [],
+      metrics: {},
+      stale: false,
+    };
+    const other: Rule[] = [
+      {
+        id: 'u/feedback',
+        finding: 'Feedback',
+        effect: 'strength',
+        when: { text: { any: ['feedback'], fields: ['summary'] } },
+      },
+      ...RULES.slice(1, 3),
+    ];
+    const text = new ItemText(item);
+    const first = text.read(['title', 'summary']);
+    const shared = [judgeItem(item, RULES, text), judgeItem(item, other, text)];
+    expect(text.read(['title', 'summary'])).toBe(first);
+    expect(shared).toEqual([judgeItem(item, RULES), judgeItem(item, other)]);
+    expect(shared[1]!.fired.map((f) => f.rule.id)).toEqual([
+      'u/feedback',
+      't/waiting',
+      't/well-received',
+    ]);
   });
 });
