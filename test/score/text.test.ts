@@ -35,6 +35,17 @@ const WORDS = [
   'but_',
   'but2',
   'butä',
+  'e.g.',
+  'a.b',
+  '?!',
+  '...',
+  ';;',
+  '.\n',
+  '\n\n',
+  '\u00a0',
+  '\u2028',
+  '\r\n',
+  '.\t',
 ];
 
 describe('prepareText', () => {
@@ -52,7 +63,7 @@ describe('prepareText', () => {
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...WORDS), { maxLength: 30 }),
-        fc.array(fc.constantFrom(' ', '', ', ', '. '), { maxLength: 30 }),
+        fc.array(fc.constantFrom(' ', '', ', ', '. ', '.', '!', '? ', '\n', ';'), { maxLength: 30 }),
         (words, separators) => {
           const text = words.map((w, i) => w + (separators[i] ?? ' ')).join('');
           expect(prepareText(text)).toEqual(prepareText(text, true));
