@@ -63,7 +63,9 @@ describe('prepareText', () => {
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...WORDS), { maxLength: 30 }),
-        fc.array(fc.constantFrom(' ', '', ', ', '. ', '.', '!', '? ', '\n', ';'), { maxLength: 30 }),
+        fc.array(fc.constantFrom(' ', '', ', ', '. ', '.', '!', '? ', '\n', ';'), {
+          maxLength: 30,
+        }),
         (words, separators) => {
           const text = words.map((w, i) => w + (separators[i] ?? ' ')).join('');
           expect(prepareText(text)).toEqual(prepareText(text, true));
