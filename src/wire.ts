@@ -3,7 +3,7 @@
  * main thread, and how the main thread reads it back into the same objects a
  * batch done on the main thread gives.
  */
-import type { EvidenceItem, JudgementBasis, Rule } from './model/index.js';
+import type { Diagnostic, EvidenceItem, JudgementBasis, Rule } from './model/index.js';
 import type { ChunkResult } from './chunk.js';
 import type { Verdict } from './score/judge.js';
 import type { RuleSet } from './score/rubrics.js';
@@ -21,8 +21,8 @@ interface WireChunk {
   framework: EvidenceItem['framework'];
   files: string[];
   items: WireItem[];
-  diagnostics: ChunkResult['diagnostics'];
-  ids: ChunkResult['ids'];
+  diagnostics: WireDiagnostic[];
+  ids: WireId[];
   /** Per item, per statement. */
   verdicts: WireVerdict[][];
 }
@@ -43,6 +43,12 @@ type WireItem = [
   number | null,
 ];
 
+/** A diagnostic with its file as an index into `files`; its keys stay in their order. */
+type WireDiagnostic = Omit<Diagnostic, 'file'> & { file: number };
+
+/** [id, item, item line, file index, id line, id column]. */
+type WireId = [string, number, number, number, number, number];
+
 /** [basis: [judgement, how, rule, words, rule, words, ...] or null, total, fired: [rule index, weight, words, contribution][]]. */
 type WireVerdict = [(string | null)[] | null, number, [number, number, string[], number][]];
 
@@ -55,20 +61,23 @@ export function toWire(chunk: ChunkResult, rules: RuleSet): string {
     if (!map) ruleIndex.set(list, (map = new Map(list.map((rule, i) => [rule.id, i]))));
     return map.get(id) as number;
   };
+  const fileOf = (file: string): number => {
+    let f = fileIndex.get(file);
+    if (f === undefined) {
+      f = files.length;
+      files.push(file);
+      fileIndex.set(file, f);
+    }
+    return f;
+  };
   const wire: WireChunk = {
     // Every item kept is of the run's framework; a batch without items needs none.
     framework: chunk.items[0]?.framework ?? 'local-authority',
     files,
     items: chunk.items.map((item): WireItem => {
       const { ref } = item;
-      let f = fileIndex.get(ref.file);
-      if (f === undefined) {
-        f = files.length;
-        files.push(ref.file);
-        fileIndex.set(ref.file, f);
-      }
       return [
-        f,
+        fileOf(ref.file),
         ref.line,
         ref.column,
         item.title,
@@ -82,8 +91,15 @@ export function toWire(chunk: ChunkResult, rules: RuleSet): string {
         item.ageMonths ?? null,
       ];
     }),
-    diagnostics: chunk.diagnostics,
-    ids: chunk.ids,
+    diagnostics: chunk.diagnostics.map((d) => ({ ...d, file: fileOf(d.file) })),
+    ids: chunk.ids.map((use): WireId => [
+      use.id,
+      use.item,
+      use.line,
+      fileOf(use.at.file),
+      use.at.line,
+      use.at.column,
+    ]),
     verdicts: chunk.verdicts.map((perItem, i) =>
       perItem.map((verdict, s): WireVerdict => {
         const list = rules.forStatement(chunk.items[i]!.statements[s]!);
@@ -134,8 +150,17 @@ export function fromWire(
   });
   return {
     items,
-    diagnostics: wire.diagnostics,
-    ids: wire.ids,
+    diagnostics: wire.diagnostics.map((d) => {
+      // Assigned in place, so the keys keep the order they were made in.
+      (d as unknown as Diagnostic).file = wire.files[d.file]!;
+      return d as unknown as Diagnostic;
+    }),
+    ids: wire.ids.map(([id, item, line, file, atLine, column]) => ({
+      id,
+      item,
+      line,
+      at: { file: wire.files[file]!, line: atLine, column },
+    })),
     verdicts: wire.verdicts.map((perItem, i) => {
       const item = items[i]!;
       return perItem.map(([basis, total, fired], s): Verdict => {
