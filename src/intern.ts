@@ -10,9 +10,10 @@ import type { Fired } from './score/judge.js';
 export class Interner {
   private readonly strings = new Map<string, string>();
   private readonly lists = new Map<string, string[]>();
-  /** By first rule (or judgement, when none) and its words. */
-  private readonly bases = new Map<string, Map<string, JudgementBasis[]>>();
-  private readonly fireds = new Map<Rule, Map<string, Fired[]>>();
+  /** Bases by judgement, how, then each deciding rule and its words. */
+  private readonly bases = new Trie<JudgementBasis>();
+  /** Fired rules by rule, then each word; at the end, one per weight and contribution. */
+  private readonly fireds = new Map<Rule, Trie<Fired[]>>();
 
   string(value: string): string {
     const known = this.strings.get(value);
@@ -31,74 +32,53 @@ export class Interner {
   }
 
   basis(basis: JudgementBasis): JudgementBasis {
-    const first = basis.rules[0];
-    const outer = first ? first.rule : basis.judgement;
-    let byWords = this.bases.get(outer);
-    if (!byWords) this.bases.set(outer, (byWords = new Map()));
-    const inner = first ? first.words : '';
-    let bucket = byWords.get(inner);
-    if (!bucket) byWords.set(inner, (bucket = []));
-    for (const known of bucket) if (sameBasis(known, basis)) return known;
-    const shared: JudgementBasis = {
+    let node = this.bases.step(basis.judgement).step(basis.how);
+    for (const { rule, words } of basis.rules) node = node.step(rule).step(words);
+    return (node.value ??= {
       judgement: basis.judgement,
       how: basis.how,
       rules: basis.rules.map(({ rule, words }) => ({
         rule: this.string(rule),
         words: this.string(words),
       })),
-    };
-    if (bucket.length < MAX_BUCKET) bucket.push(shared);
-    return shared;
+    });
   }
 
   /** A fired rule as findings read it: a match with its weight, words and contribution. */
   fired(rule: Rule, weight: number, words: readonly string[], contribution: number): Fired {
-    let byRule = this.fireds.get(rule);
-    if (!byRule) this.fireds.set(rule, (byRule = new Map()));
-    const key = words.length > 0 ? (words[0] as string) : '';
-    let bucket = byRule.get(key);
-    if (!bucket) byRule.set(key, (bucket = []));
-    for (const known of bucket) {
-      if (
-        known.outcome.weight === weight &&
-        known.contribution === contribution &&
-        sameStrings(known.outcome.words, words)
-      )
-        return known;
+    let node = this.fireds.get(rule);
+    if (!node) this.fireds.set(rule, (node = new Trie()));
+    // Words end with an empty step, so ["a"] and ["a", ""] part.
+    for (const word of words) node = node.step(word);
+    const known = (node.step('').value ??= []);
+    for (const fired of known) {
+      if (fired.outcome.weight === weight && fired.contribution === contribution) return fired;
     }
     const shared: Fired = {
       rule,
       outcome: { state: 'match', weight, words: this.list(words) },
       contribution,
     };
-    if (bucket.length < MAX_BUCKET) bucket.push(shared);
+    if (known.length < MAX_VARIANTS) known.push(shared);
     return shared;
   }
 }
 
-/**
- * Values found under one key (a basis's first rule and words, a fired rule's
- * first word) are told apart one by one; past this many the rest go unshared,
- * so a hostile repository cannot make that quadratic.
- */
-const MAX_BUCKET = 64;
+/** A node of a tree of string steps, holding a value. */
+class Trie<V> {
+  value: V | undefined;
+  private next: Map<string, Trie<V>> | undefined;
 
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameBasis(a: JudgementBasis, b: JudgementBasis): boolean {
-  if (a.judgement !== b.judgement || a.how !== b.how || a.rules.length !== b.rules.length)
-    return false;
-  for (let i = 0; i < a.rules.length; i++) {
-    const x = a.rules[i]!;
-    const y = b.rules[i]!;
-    if (x.rule !== y.rule || x.words !== y.words) return false;
+  step(key: string): Trie<V> {
+    this.next ??= new Map();
+    let node = this.next.get(key);
+    if (!node) this.next.set(key, (node = new Trie<V>()));
+    return node;
   }
-  return true;
 }
+
+/** Weights and contributions kept apart under one rule and words; past this many the rest go unshared. */
+const MAX_VARIANTS = 64;
 
 /** A string with its own storage: V8 shares the characters of a slice with its parent. */
 export function ownCopy(text: string): string {
