@@ -1,4 +1,5 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../model/index.js';
 
@@ -56,9 +57,10 @@ export function discover(root: string): Discovery {
       return;
     }
     seenDirs.add(realDir);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir);
+      // The entries' types come with the listing: no stat per file.
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       diagnostics.push({
         ...problem(
@@ -70,13 +72,13 @@ export function discover(root: string): Discovery {
       });
       return;
     }
-    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const name of names) {
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const { name } = entry;
       if (name.startsWith('.') || name === 'node_modules') continue;
       const path = join(dir, name);
-      let stats = lstatSync(path, { throwIfNoEntry: false });
-      if (!stats) continue;
-      const isLink = stats.isSymbolicLink();
+      let stats: Dirent | Stats = entry;
+      const isLink = entry.isSymbolicLink();
       let real = path;
       if (isLink) {
         try {

@@ -191,7 +191,7 @@ describe('a repository with bad files', () => {
     }
   });
 
-  it('skips hidden folders and node_modules, follows no link out of the root, and ends symlink loops', () => {
+  it('skips hidden folders and node_modules, follows links inside the root but none out of it, reports broken links, and ends symlink loops', () => {
     const repo = tempRepo({
       'cqc-score.yaml': LA_CONFIG,
       'in/a.yaml': evidenceYaml(),
@@ -204,10 +204,13 @@ describe('a repository with bad files', () => {
       symlinkSync(join(repo.dir, 'in'), join(repo.dir, 'in', 'loop'));
       symlinkSync(outside.dir, join(repo.dir, 'escape'));
       symlinkSync(join(outside.dir, 'secret.yaml'), join(repo.dir, 'escape-file.yaml'));
+      symlinkSync(join(repo.dir, 'in', 'a.yaml'), join(repo.dir, 'linked.yaml'));
+      symlinkSync(join(repo.dir, 'nowhere.yaml'), join(repo.dir, 'dangling.yaml'));
       mkdirSync(join(repo.dir, 'empty-dir'));
       const result = run(repo.dir);
-      expect(result.files).toBe(2);
+      expect(result.files).toBe(3);
       expect(result.diagnostics.map((d) => d.code).sort()).toEqual([
+        'file/broken-link',
         'file/link-outside',
         'file/link-outside',
         'file/symlink-loop',
