@@ -34,7 +34,7 @@ export function addRunOptions(command: Command): Command {
     .option('--max-file-bytes <n>', 'refuse evidence files larger than this')
     .option(
       '--threads <n>',
-      'threads to read and judge evidence on (default: one per core, up to 4, from 2,000 files)',
+      'threads to read and judge evidence on (default: one per core, up to 4, from 6,000 files)',
     )
     .addOption(
       new Option('--privacy <level>', 'how personal data found in evidence is reported').choices([
