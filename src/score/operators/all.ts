@@ -11,16 +11,16 @@ export const all: Operator<Condition[]> = {
     return (context) => {
       let negated: Outcome | undefined;
       let weight = Infinity;
-      const words: string[] = [];
+      let words: string[] | undefined;
       for (let c = 0; c < children.length; c++) {
         const outcome = (children[c] as Evaluator)(context);
         if (outcome.state === 'none') return NONE;
         if (outcome.state === 'negated') negated ??= outcome;
         weight = Math.min(weight, outcome.weight);
-        words.push(...outcome.words);
+        if (outcome.words.length > 0) (words ??= []).push(...outcome.words);
       }
       if (negated) return { state: 'negated', weight: 1, words: negated.words };
-      return { state: 'match', weight: weight === Infinity ? 1 : weight, words };
+      return { state: 'match', weight: weight === Infinity ? 1 : weight, words: words ?? [] };
     };
   },
 };

@@ -39,11 +39,13 @@ export const text: Operator<TextCondition> = {
     const regexes = patternsFor(condition);
     return (context) => {
       const prepared = context.text(fields);
-      const found = new Found(prepared, negatable);
+      // Most conditions find nothing in most items: nothing is made for them.
+      let found: Found | undefined;
       if (id !== undefined) {
         const hits = context.hits(id);
         for (let h = 0; h < hits.length; h++) {
           const { token, length } = hits[h] as PhraseHit;
+          found ??= new Found(prepared, negatable);
           found.add(token, found.phrase(token, length));
         }
       }
@@ -54,13 +56,14 @@ export const text: Operator<TextCondition> = {
             regex.lastIndex++;
             continue;
           }
+          found ??= new Found(prepared, negatable);
           found.add(
             Math.min(tokenAt(prepared, m.index), prepared.words.length - 1),
             m[0].toLowerCase(),
           );
         }
       }
-      return found.outcome();
+      return found ? found.outcome() : NONE;
     };
   },
 };
@@ -69,7 +72,7 @@ export const text: Operator<TextCondition> = {
 class Found {
   private weight = 0;
   private readonly words: string[] = [];
-  private readonly negated: string[] = [];
+  private negated: string[] | undefined;
 
   constructor(
     private readonly prepared: PreparedText,
@@ -90,6 +93,7 @@ class Found {
 
   add(token: number, found: string): void {
     if (this.negatable && isNegated(this.prepared, token)) {
+      this.negated ??= [];
       if (!this.negated.includes(found)) this.negated.push(found);
       return;
     }
@@ -99,7 +103,7 @@ class Found {
 
   outcome(): Outcome {
     if (this.words.length > 0) return { state: 'match', weight: this.weight, words: this.words };
-    if (this.negated.length > 0)
+    if (this.negated !== undefined)
       return { state: 'negated', weight: 1, words: this.negated.map((w) => `not ${w}`) };
     return NONE;
   }
