@@ -131,13 +131,15 @@ export function processChunk(
           if (options.keepAllFired) return verdict;
           // Kept until the report is written: only what findings need, repeated values shared.
           const fired = findingSources(verdict);
-          if (!interner) return { ...verdict, fired };
+          const { total, basis } = verdict;
+          if (!interner) return { item, fired, total, basis };
           return {
-            ...verdict,
-            basis: verdict.basis && interner.basis(verdict.basis),
+            item,
             fired: fired.map(({ rule, outcome, contribution }) =>
               interner.fired(rule, outcome.weight, outcome.words, contribution),
             ),
+            total,
+            basis: basis && interner.basis(basis),
           };
         }),
       );

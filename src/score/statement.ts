@@ -73,11 +73,14 @@ export function weightedPercent(judgements: readonly Judgement[]): number | null
 export function findingSources(verdict: Verdict): Verdict['fired'] {
   if (!verdict.basis) return [];
   const sign = polarity(verdict.basis.judgement);
-  const matching = verdict.fired.filter(
-    (f) => f.outcome.state === 'match' && polarity(f.rule.effect) === sign,
-  );
-  const specific = matching.filter((f) => !isCue(f.rule));
-  return specific.length > 0 ? specific : matching;
+  const matching: Verdict['fired'] = [];
+  let specific: Verdict['fired'] | undefined;
+  for (const f of verdict.fired) {
+    if (f.outcome.state !== 'match' || polarity(f.rule.effect) !== sign) continue;
+    matching.push(f);
+    if (!isCue(f.rule)) (specific ??= []).push(f);
+  }
+  return specific ?? matching;
 }
 
 function collectFindings(verdicts: readonly Verdict[], ruleOrder: Map<string, number>): Finding[] {
