@@ -13,7 +13,7 @@ import type {
   EvalContext,
   Evaluator,
   Outcome,
-  PhraseHit,
+  PhraseHits,
 } from './operators/types.js';
 import { DEFAULT_FIELDS } from './operators/text.js';
 import { isSpace, prepareText } from './text.js';
@@ -151,7 +151,7 @@ function endsSentence(text: string): boolean {
   return c === 46 || c === 33 || c === 63 || c === 59 || c === 58;
 }
 
-const NO_HITS: readonly PhraseHit[] = [];
+const NO_HITS: PhraseHits = [];
 const DEFAULT_KEY = DEFAULT_FIELDS.join(',');
 
 /**
@@ -191,7 +191,7 @@ class ItemContext implements EvalContext {
   /** Per group of fields: whether its phrases have been looked for yet. */
   private readonly scanned: boolean[] = [];
   /** Per text condition id: where its phrases occur. */
-  private readonly occurrences: PhraseHit[][] = [];
+  private readonly occurrences: number[][] = [];
 
   constructor(
     readonly item: EvidenceItem,
@@ -203,7 +203,7 @@ class ItemContext implements EvalContext {
     return this.itemText.read(fields);
   }
 
-  hits(id: number): readonly PhraseHit[] {
+  hits(id: number): PhraseHits {
     const group = this.compiled.groupOf[id] as number;
     if (this.scanned[group] !== true) {
       this.scanned[group] = true;
@@ -213,8 +213,8 @@ class ItemContext implements EvalContext {
         this.text(fields),
         (found, token, length) => {
           const list = hits[found];
-          if (list) list.push({ token, length });
-          else hits[found] = [{ token, length }];
+          if (list) list.push(token, length);
+          else hits[found] = [token, length];
         },
       );
     }

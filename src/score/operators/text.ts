@@ -1,7 +1,7 @@
 import type { TextCondition } from '../../model/index.js';
 import { clauseWeight, isNegated, tokenAt } from '../text.js';
 import type { PreparedText } from '../text.js';
-import type { Operator, Outcome, PhraseHit } from './types.js';
+import type { Operator, Outcome } from './types.js';
 import type { Word } from '../words.js';
 import { NONE } from './types.js';
 
@@ -43,8 +43,9 @@ export const text: Operator<TextCondition> = {
       let found: Found | undefined;
       if (id !== undefined) {
         const hits = context.hits(id);
-        for (let h = 0; h < hits.length; h++) {
-          const { token, length } = hits[h] as PhraseHit;
+        for (let h = 0; h < hits.length; h += 2) {
+          const token = hits[h] as number;
+          const length = hits[h + 1] as number;
           found ??= new Found(prepared, negatable);
           found.add(token, found.phrase(token, length));
         }

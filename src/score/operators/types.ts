@@ -1,10 +1,11 @@
 import type { Condition, EvidenceItem, TextCondition } from '../../model/index.js';
 import type { PreparedText } from '../text.js';
 
-export interface PhraseHit {
-  token: number;
-  length: number;
-}
+/**
+ * Where a condition's phrases occur in an item's words: pairs of numbers, the
+ * first word's index then the word count, so finding them makes no objects.
+ */
+export type PhraseHits = readonly number[];
 
 /** What a condition says about one item. */
 export interface Outcome {
@@ -21,7 +22,7 @@ export interface EvalContext {
   /** The item's text for these fields, split into clauses (cached per item). */
   text(fields: readonly ('title' | 'summary' | 'source')[]): PreparedText;
   /** Where the phrases of the text condition `CompileScope.phraseId` numbered occur (first word index and word count). */
-  hits(id: number): readonly PhraseHit[];
+  hits(id: number): PhraseHits;
 }
 
 /** A compiled condition: what it says about one item. */
