@@ -68,6 +68,11 @@ export function batchSize(files: number, threads: number): number {
   return Math.max(1, Math.min(MAX_BATCH, Math.ceil(files / (threads * 16))));
 }
 
+/** The files of one batch, as every thread cuts them. */
+export function filesOfBatch<T>(files: readonly T[], batch: number, size: number): T[] {
+  return files.slice(batch * size, (batch + 1) * size);
+}
+
 /**
  * The shared memory threads coordinate through. Batches are claimed, each by
  * one thread, with compare-and-swap on their slot; a worker's heartbeat counts
@@ -117,8 +122,6 @@ export function runChunks(
   // which batch never shows in the output.
   const size = batchSize(files.length, threads);
   const batches = Math.ceil(files.length / size);
-  const filesOf = (batch: number): readonly FoundFile[] =>
-    files.slice(batch * size, (batch + 1) * size);
   const board = newBoard(batches, threads - 1);
   // One string for all the names: a worker starts sooner than with ten thousand objects to copy.
   const paths = files.map((file) => file.path).join('\u0000');
@@ -152,7 +155,10 @@ export function runChunks(
     done++;
   };
   const doHere = (batch: number): void =>
-    keep(batch, processChunk(filesOf(batch), config, rules, { ...options, interner }));
+    keep(
+      batch,
+      processChunk(filesOfBatch(files, batch, size), config, rules, { ...options, interner }),
+    );
   const drain = (): void => {
     for (const w of workers) {
       for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {

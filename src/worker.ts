@@ -10,7 +10,7 @@ import type { FoundFile } from './load/discover.js';
 import { loadFramework } from './frameworks/catalogue.js';
 import { loadRules } from './score/rubrics.js';
 import { processChunk } from './chunk.js';
-import { claimBatch } from './parallel.js';
+import { claimBatch, filesOfBatch } from './parallel.js';
 import { toWire } from './wire.js';
 import type { Board } from './parallel.js';
 
@@ -40,7 +40,7 @@ try {
   const files: FoundFile[] = paths.split('\u0000').map((path, i) => ({ path, display: shown[i]! }));
   const onProgress = (): void => void Atomics.add(board.beats, me, 1);
   for (let batch = claimBatch(board, me + 1); batch >= 0; batch = claimBatch(board, me + 1)) {
-    const chunk = processChunk(files.slice(batch * size, (batch + 1) * size), config, rules, {
+    const chunk = processChunk(filesOfBatch(files, batch, size), config, rules, {
       exactOnly,
       onProgress,
     });

@@ -51,10 +51,9 @@ type Field = 'title' | 'summary' | 'source';
 
 /** A rule set's phrases, indexed once per set of fields read, so each item's words are scanned once. */
 interface CompiledRules {
-  /** One phrase index per set of fields read ("title,summary"), in `fields` order. */
+  /** One phrase index per set of fields read, in `fieldLists` order. */
   indexes: PhraseIndex[];
-  fields: string[];
-  /** `fields`, split. */
+  /** The sets of fields read (["title", "summary"]), one per group. */
   fieldLists: Field[][];
   /** Per text condition: its id (its place in `groupOf`). */
   ids: Map<TextCondition, number>;
@@ -108,6 +107,7 @@ function compile(rules: readonly Rule[]): CompiledRules {
   let compiled = compiledRules.get(rules);
   if (!compiled) {
     const indexes: PhraseIndex[] = [];
+    /** Each group's fields, joined ("title,summary"), to find the group of a condition. */
     const fields: string[] = [];
     const ids = new Map<TextCondition, number>();
     const groupOf: number[] = [];
@@ -131,7 +131,6 @@ function compile(rules: readonly Rule[]): CompiledRules {
     };
     compiled = {
       indexes,
-      fields,
       fieldLists: fields.map((key) => key.split(',') as Field[]),
       ids,
       groupOf,

@@ -97,7 +97,7 @@ const PREVENTERS = [
  * through their last words): text without any of them is one plain clause
  * per sentence.
  */
-export const CONTRAST_WORDS: ReadonlySet<string> = new Set([
+const CONTRAST_WORDS: ReadonlySet<string> = new Set([
   'however',
   'but',
   'nevertheless',

@@ -82,14 +82,13 @@ class Found {
 
   /** The text of a phrase occurrence, lower-cased. */
   phrase(token: number, length: number): string {
-    const { text, starts, words } = this.prepared;
+    const { text, starts, words, aligned } = this.prepared;
     const last = words[token + length - 1] as Word;
-    const from = starts[token] as number;
-    const to = (starts[token + length - 1] as number) + last.text.length;
     // A one-word phrase is the word itself, unless İ (which lower-cases to two
     // characters) has moved the offsets: then cut the text as before.
-    if (length === 1 && this.prepared.aligned) return last.text;
-    return text.slice(from, to).toLowerCase();
+    if (length === 1 && aligned) return last.text;
+    const to = (starts[token + length - 1] as number) + last.text.length;
+    return text.slice(starts[token], to).toLowerCase();
   }
 
   add(token: number, found: string): void {
