@@ -12,9 +12,9 @@
 //   node bin/cqc-score.js DIR --format json > RESULT
 //   node scripts/bench/lower-bound.js DIR RESULT [--threads 2]
 //
-// Prints one JSON line of milliseconds: `startup` is Node's own start before
-// this script ran, `total` is the whole process up to the last write, less
-// the untimed load of RESULT.
+// Prints one JSON line of milliseconds: `startup` runs from the process's
+// start until this script's modules are loaded, `total` from the process's
+// start to the last write, less the untimed load of RESULT.
 
 import fs from 'node:fs';
 import path from 'node:path';
