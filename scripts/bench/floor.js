@@ -6,20 +6,8 @@
 // Usage: node scripts/bench/floor.js DIR
 
 import fs from 'node:fs';
-import path from 'node:path';
 import yaml from 'js-yaml';
-
-function walk(dir, out) {
-  const entries = fs.readdirSync(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
-    else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
+import { walk } from './walk.js';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -28,7 +16,7 @@ if (!dir) {
 }
 let documents = 0;
 let broken = 0;
-for (const file of walk(dir, [])) {
+for (const file of walk(dir)) {
   try {
     yaml.loadAll(fs.readFileSync(file, 'utf8'), () => {
       documents += 1;

@@ -22,22 +22,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import yaml from 'js-yaml';
+import { walk } from './walk.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { parseBlockYaml } = await import(path.join(ROOT, 'dist/load/block-yaml.js'));
-const { vocabulary, nextHash } = await import(path.join(ROOT, 'dist/score/words.js'));
-
-function walk(dir, out) {
-  const entries = fs.readdirSync(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
-    else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
+const { readWords, straighten } = await import(path.join(ROOT, 'dist/score/text.js'));
 
 function parse(text) {
   const docs = parseBlockYaml(text);
@@ -49,50 +38,18 @@ function parse(text) {
   }
 }
 
-const isWordChar = (c) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-
-/**
- * Word ids of one text, split as the scorer splits it: curly quotes and
- * backticks read as apostrophes, lower-cased, runs of letters and digits
- * joined across an inner apostrophe.
- */
-function words(text, known) {
-  const lower = text.replace(/[’‘`]/g, "'").toLowerCase();
-  const ids = [];
-  const length = lower.length;
-  let i = 0;
-  while (i < length) {
-    if (!isWordChar(lower.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const begin = i;
-    let hash = 0;
-    while (i < length) {
-      const c = lower.charCodeAt(i);
-      if (isWordChar(c)) {
-        hash = nextHash(hash, c);
-        i++;
-      } else if (c === 39 && i + 1 < length && isWordChar(lower.charCodeAt(i + 1))) {
-        hash = nextHash(nextHash(hash, c), lower.charCodeAt(i + 1));
-        i += 2;
-      } else break;
-    }
-    ids.push(known.find(lower, begin, i, hash).id);
-  }
-  return ids;
-}
-
-/** Reads, parses and splits `files`; returns how many words were found. */
+/** Reads, parses and splits `files` into words as the scorer does; returns how many words were found. */
 function readAll(files) {
-  const known = vocabulary();
   let count = 0;
   for (const file of files) {
     for (const doc of parse(fs.readFileSync(file, 'utf8'))) {
       const evidence = doc?.evidence;
       if (!Array.isArray(evidence)) continue;
       for (const item of evidence) {
-        count += words(`${item?.title ?? ''}. ${item?.summary ?? ''}`, known).length;
+        const words = [];
+        const text = straighten(`${item?.title ?? ''}. ${item?.summary ?? ''}`);
+        readWords(text.toLowerCase(), words, []);
+        count += words.length;
       }
     }
   }
@@ -110,7 +67,7 @@ if (!isMainThread) {
     process.exit(2);
   }
   const startup = performance.now();
-  const files = walk(dir, []);
+  const files = walk(dir);
   const half = threads === 2 ? Math.ceil(files.length / 2) : files.length;
   const worker =
     threads === 2

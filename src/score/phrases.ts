@@ -3,6 +3,7 @@
  * compiled into word patterns and indexed by first word, so one pass over an
  * item's words finds every phrase of a rule set.
  */
+import { straighten } from './text.js';
 import type { PreparedText } from './text.js';
 import type { Vocabulary, Word } from './words.js';
 
@@ -32,7 +33,7 @@ const variantCache = new Map<string, WordPattern[][]>();
 
 function computeVariants(phrase: string): WordPattern[][] {
   let variants: WordPattern[][] = [[]];
-  for (const raw of phrase.trim().toLowerCase().replace(/[’‘`]/g, "'").split(/\s+/)) {
+  for (const raw of straighten(phrase.trim().toLowerCase()).split(/\s+/)) {
     const prefix = raw.endsWith('*');
     const core = prefix ? raw.slice(0, -1) : raw;
     const parts = core.split('-').filter((part) => part !== '');

@@ -99,22 +99,19 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
-/**
- * `raw` read into clauses and words. Text with no contrast word skips the
- * clause patterns; `lookForContrast` runs them anyway (tests use it to prove
- * the shortcut changes nothing).
- */
-export function prepareText(raw: string, lookForContrast = false): PreparedText {
-  const text = raw.replace(/[’‘`]/g, "'");
-  const lower = text.toLowerCase();
-  // İ and the Kelvin sign lower-case to ASCII letters, so a word can run into
-  // them here but not in PIVOT and CONCESSION: look for contrast the long way.
-  let contrast = lookForContrast || text.includes('\u0130') || text.includes('\u212a');
+/** Curly quotes and backticks as the apostrophe rules write ("people’s" is "people's"). */
+export function straighten(raw: string): string {
+  return raw.replace(/[’‘`]/g, "'");
+}
 
-  // Words are runs of letters and digits, joined across an inner apostrophe ("people's").
+/**
+ * The words of lower-cased text, as rules read them: runs of letters and
+ * digits, joined across an inner apostrophe ("people's"). Pushes each word and
+ * its start offset; returns whether any of them is a contrast word.
+ */
+export function readWords(lower: string, words: Word[], starts: number[]): boolean {
   const known = vocabulary();
-  const words: Word[] = [];
-  const starts: number[] = [];
+  let contrast = false;
   let i = 0;
   const length = lower.length;
   while (i < length) {
@@ -139,6 +136,26 @@ export function prepareText(raw: string, lookForContrast = false): PreparedText 
     words.push(word);
     starts.push(begin);
   }
+  return contrast;
+}
+
+/**
+ * `raw` read into clauses and words. Text with no contrast word skips the
+ * clause patterns; `lookForContrast` runs them anyway (tests use it to prove
+ * the shortcut changes nothing).
+ */
+export function prepareText(raw: string, lookForContrast = false): PreparedText {
+  const text = straighten(raw);
+  const lower = text.toLowerCase();
+  const words: Word[] = [];
+  const starts: number[] = [];
+  // İ and the Kelvin sign lower-case to ASCII letters, so a word can run into
+  // them here but not in PIVOT and CONCESSION: look for contrast the long way.
+  const contrast =
+    readWords(lower, words, starts) ||
+    lookForContrast ||
+    text.includes('\u0130') ||
+    text.includes('\u212a');
 
   const clauses: Clause[] = [];
   let start = 0;
