@@ -164,7 +164,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
     });
 
   explainCommand(program, options, exit);
-  rubricsCommand(program, options);
+  rubricsCommand(program, options, exit);
   schemaCommand(program, options);
   initCommand(program, options, exit);
 }

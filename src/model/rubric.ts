@@ -38,6 +38,29 @@ export type Condition =
   | { age: AgeCondition }
   | { text: TextCondition };
 
+/**
+ * A sentence a rule is checked against: the item's summary, or an item with
+ * the fields that matter (category, metrics...).
+ */
+export type RuleExample =
+  | string
+  | {
+      title?: string;
+      summary?: string;
+      source?: string;
+      category?: Category;
+      judgement?: Judgement;
+      status?: Status;
+      tags?: string[];
+      metrics?: Record<string, number>;
+    };
+
+/** Items a rule must fire on, and items on which it must stay quiet. */
+export interface RuleExamples {
+  fire: RuleExample[];
+  quiet: RuleExample[];
+}
+
 export interface Rule {
   id: string;
   /** The finding, a short sentence in our words. */
@@ -48,6 +71,8 @@ export interface Rule {
   when: Condition;
   /** How strongly it counts when inferring a judgement (default 1). */
   weight?: number;
+  /** What the rule must and must not fire on; run by the rule test and `cqc-score rubrics --test`. */
+  examples?: RuleExamples;
   /** Where the rule was loaded from, for `explain` and error messages. */
   origin?: { file: string; line: number };
 }
