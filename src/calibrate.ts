@@ -1,19 +1,31 @@
 /**
- * Measures suggested scores against published ones. A case is a folder with
- * `expected.yaml` (published `scores`) and an `evidence/` folder; the form is
- * the name of the folder that holds the cases (e.g. labelled, text-only).
+ * Measures suggested scores against published ones, and fits the item
+ * weights to them. A case is a folder with `expected.yaml` (published
+ * `scores`) and an `evidence/` folder; the form is the name of the folder
+ * that holds the cases (labelled, text-only). The honest figure is
+ * leave-one-council-out: weights fitted on every other council, then used on
+ * the one left out.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
+import type { Judgement } from './model/index.js';
 import { run } from './pipeline.js';
+import { roundPercent, scoreForPercent } from './score/arithmetic.js';
+import { weightedPercent } from './score/statement.js';
+import { ITEM_WEIGHT } from './score/weights.js';
+
+export type Weights = Record<Judgement, number>;
 
 export interface CaseResult {
   form: string;
+  /** The council (the case folder's name). */
   name: string;
   statement: string;
   expected: number;
   predicted: number | null;
+  /** The judgements the score rests on (current, judged items), to score again with other weights. */
+  judgements: Judgement[];
 }
 
 export interface FormSummary {
@@ -26,8 +38,19 @@ export interface FormSummary {
   notScored: number;
   /** confusion[expected-1][predicted-1]; predicted null counted in notScored. */
   confusion: number[][];
-  /** Share of statements a constant guess of 3 would get right, for comparison. */
+  /** How many statements a constant guess of 3 would get right, for comparison. */
   alwaysThree: number;
+}
+
+export interface Calibration {
+  /** Scored with the shipped weights. */
+  results: CaseResult[];
+  forms: FormSummary[];
+  /** Each council scored with weights fitted on the others. */
+  heldOut: CaseResult[];
+  heldOutForms: FormSummary[];
+  /** The weights each council was scored with when left out. */
+  foldWeights: Record<string, Weights>;
 }
 
 function findCases(dir: string): string[] {
@@ -39,10 +62,8 @@ function findCases(dir: string): string[] {
     .flatMap(findCases);
 }
 
-export function calibrate(dirs: readonly string[]): {
-  results: CaseResult[];
-  forms: FormSummary[];
-} {
+/** Every published statement score that has an evidence file, with what the tool makes of it. */
+export function scoreCases(dirs: readonly string[]): CaseResult[] {
   const results: CaseResult[] = [];
   for (const caseDir of [...new Set(dirs.flatMap(findCases))].sort()) {
     const expected = parse(readFileSync(join(caseDir, 'expected.yaml'), 'utf8')) as {
@@ -55,23 +76,111 @@ export function calibrate(dirs: readonly string[]): {
     const result = run(evidenceDir);
     for (const [statement, score] of Object.entries(expected.scores ?? {})) {
       if (!withFiles.has(statement)) continue;
-      const predicted = result.statements.find((s) => s.id === statement)?.score ?? null;
+      const found = result.statements.find((s) => s.id === statement);
       results.push({
         form: basename(dirname(caseDir)),
         name: basename(caseDir),
         statement,
         expected: score,
-        predicted,
+        predicted: found?.score ?? null,
+        judgements: (found?.items ?? []).flatMap((item) =>
+          !item.stale && item.basis ? [item.basis.judgement] : [],
+        ),
       });
     }
   }
-  const forms = [...new Set(results.map((r) => r.form))].map((form) =>
+  return results;
+}
+
+/** The score a statement gets from its judgements under these weights (direct method, rounding up). */
+export function scoreWith(judgements: readonly Judgement[], weights: Weights): number | null {
+  const exact = weightedPercent(judgements, weights);
+  return exact === null ? null : scoreForPercent(roundPercent(exact, 'up'));
+}
+
+/** The weights tried when fitting: shortfalls 1–4 and significant shortfalls up to 8, by quarters and halves. */
+export function candidateWeights(): Weights[] {
+  const out: Weights[] = [];
+  for (let shortfall = 1; shortfall <= 4; shortfall += 0.25)
+    for (let significant = shortfall; significant <= 8; significant += 0.5)
+      out.push({ exceptional: 1, strength: 1, shortfall, 'significant-shortfall': significant });
+  return out;
+}
+
+/**
+ * How well weights fit some cases, best first when sorted descending: exact
+ * agreement, then agreement within one, then how far inside the published
+ * band each percentage sits (capped, so the fit prefers the middle of a
+ * plateau of equally good weights to its edge).
+ */
+function fitness(rows: readonly CaseResult[], weights: Weights): number[] {
+  let exact = 0;
+  let withinOne = 0;
+  let margin = 0;
+  for (const row of rows) {
+    const percent = weightedPercent(row.judgements, weights);
+    if (percent === null) continue;
+    const predicted = scoreForPercent(roundPercent(percent, 'up'));
+    if (predicted === row.expected) exact++;
+    if (Math.abs(predicted - row.expected) <= 1) withinOne++;
+    const low = [0, 25, 38.5, 62.5, 87.5][row.expected] as number;
+    const high = [0, 38.5, 62.5, 87.5, 100][row.expected] as number;
+    margin += Math.min(percent - low, high - percent, 5);
+  }
+  return [exact, withinOne, Math.round(margin * 1000) / 1000];
+}
+
+/** The candidate weights that fit these cases best; ties go to the earlier candidate. */
+export function fitWeights(rows: readonly CaseResult[]): Weights {
+  let best = candidateWeights()[0] as Weights;
+  let bestFit = fitness(rows, best);
+  for (const weights of candidateWeights()) {
+    const fit = fitness(rows, weights);
+    const better = fit.findIndex((v, i) => v !== bestFit[i]);
+    if (better >= 0 && (fit[better] as number) > (bestFit[better] as number)) {
+      best = weights;
+      bestFit = fit;
+    }
+  }
+  return best;
+}
+
+/** Each council scored with weights fitted on all the others (both forms pooled). */
+export function leaveOneCouncilOut(rows: readonly CaseResult[]): {
+  heldOut: CaseResult[];
+  foldWeights: Record<string, Weights>;
+} {
+  const heldOut: CaseResult[] = [];
+  const foldWeights: Record<string, Weights> = {};
+  for (const council of [...new Set(rows.map((r) => r.name))].sort()) {
+    const weights = fitWeights(rows.filter((r) => r.name !== council));
+    foldWeights[council] = weights;
+    for (const row of rows.filter((r) => r.name === council))
+      heldOut.push({ ...row, predicted: scoreWith(row.judgements, weights) });
+  }
+  return { heldOut, foldWeights };
+}
+
+function summariseForms(results: readonly CaseResult[]): FormSummary[] {
+  return [...new Set(results.map((r) => r.form))].map((form) =>
     summarise(
       form,
       results.filter((r) => r.form === form),
     ),
   );
-  return { results, forms };
+}
+
+export function calibrate(dirs: readonly string[], weights: Weights = ITEM_WEIGHT): Calibration {
+  const scored = scoreCases(dirs);
+  const results = scored.map((row) => ({ ...row, predicted: scoreWith(row.judgements, weights) }));
+  const { heldOut, foldWeights } = leaveOneCouncilOut(scored);
+  return {
+    results,
+    forms: summariseForms(results),
+    heldOut,
+    heldOutForms: summariseForms(heldOut),
+    foldWeights,
+  };
 }
 
 function summarise(form: string, rows: readonly CaseResult[]): FormSummary {
@@ -106,32 +215,40 @@ function summarise(form: string, rows: readonly CaseResult[]): FormSummary {
 
 const pct = (n: number, of: number): string => (of === 0 ? '-' : `${((n / of) * 100).toFixed(1)}%`);
 
-export function calibrationReport(
-  { results, forms }: ReturnType<typeof calibrate>,
-  verbose = false,
-): string {
+function formLines(f: FormSummary): string[] {
+  return [
+    `  exact agreement      ${f.exact}/${f.statements} = ${pct(f.exact, f.statements)}`,
+    `  within one           ${f.withinOne}/${f.statements} = ${pct(f.withinOne, f.statements)}`,
+    `  off by two or more   ${f.offByTwoOrMore}`,
+    `  not scored           ${f.notScored}`,
+    `  always predicting 3  ${f.alwaysThree}/${f.statements} = ${pct(f.alwaysThree, f.statements)}`,
+    '  confusion (rows: published score, columns: suggested)',
+    '                  1   2   3   4',
+    ...f.confusion.map(
+      (row, i) => `    published ${i + 1} ${row.map((n) => String(n).padStart(3)).join(' ')}`,
+    ),
+  ];
+}
+
+const weightsText = (w: Weights): string =>
+  `shortfall ${w.shortfall}, significant shortfall ${w['significant-shortfall']}`;
+
+export function calibrationReport(outcome: Calibration, verbose = false): string {
   const out: string[] = [];
-  for (const f of forms) {
+  for (const f of outcome.forms) {
+    const held = outcome.heldOutForms.find((h) => h.form === f.form) as FormSummary;
     out.push(`${f.form}: ${f.statements} statements from ${f.cases} reports`);
-    out.push(`  exact agreement      ${f.exact}/${f.statements} = ${pct(f.exact, f.statements)}`);
-    out.push(
-      `  within one           ${f.withinOne}/${f.statements} = ${pct(f.withinOne, f.statements)}`,
-    );
-    out.push(`  off by two or more   ${f.offByTwoOrMore}`);
-    out.push(`  not scored           ${f.notScored}`);
-    out.push(
-      `  always predicting 3  ${f.alwaysThree}/${f.statements} = ${pct(f.alwaysThree, f.statements)}`,
-    );
-    out.push('  confusion (rows: published score, columns: suggested)');
-    out.push('              1   2   3   4');
-    f.confusion.forEach((row, i) =>
-      out.push(`    published ${i + 1} ${row.map((n) => String(n).padStart(3)).join(' ')}`),
-    );
+    out.push(` in sample (shipped weights: ${weightsText(ITEM_WEIGHT)})`, ...formLines(f));
+    out.push(' leave one council out (weights fitted on the other councils)', ...formLines(held));
     out.push('');
   }
-  const misses = results.filter((r) => r.predicted !== r.expected);
+  out.push('Weights fitted with each council left out:');
+  for (const [council, w] of Object.entries(outcome.foldWeights))
+    out.push(`  ${council.padEnd(24)} ${weightsText(w)}`);
+  out.push('');
+  const misses = outcome.heldOut.filter((r) => r.predicted !== r.expected);
   if (verbose || misses.length > 0) {
-    out.push('Disagreements:');
+    out.push('Disagreements, leaving the council out:');
     for (const r of misses)
       out.push(
         `  ${r.form}/${r.name} ${r.statement}: published ${r.expected}, suggested ${r.predicted ?? 'none'}`,

@@ -19,6 +19,7 @@ import {
   scoreForPercent,
 } from './arithmetic.js';
 import { polarity } from './judge.js';
+import { ITEM_WEIGHT } from './weights.js';
 import { confidenceFor, EFFECT_ORDER, gapsFor, liftFor } from './gaps.js';
 
 import type { Verdict } from './judge.js';
@@ -31,19 +32,6 @@ export const ITEM_VALUE: Record<Judgement, number> = {
   'significant-shortfall': 1,
 };
 
-/**
- * How much each judged item counts towards a statement's score. Shortfalls
- * weigh more than strengths: a regulator scores on risk, so a few material
- * shortfalls amid many strengths still show "some shortfalls". The figures
- * were tuned on published local authority reports (see the README).
- */
-export const ITEM_WEIGHT: Record<Judgement, number> = {
-  exceptional: 1,
-  strength: 1,
-  shortfall: 1.75,
-  'significant-shortfall': 2.5,
-};
-
 export const OTHER_INDICATOR = 'Other evidence';
 
 /** A finding quotes at most this many distinct matched words. */
@@ -53,14 +41,22 @@ export function isCue(rule: Rule): boolean {
   return rule.id.startsWith('cue/');
 }
 
-/** Weighted percentage (25–100) of a set of judgements. */
-export function weightedPercent(judgements: readonly Judgement[]): number | null {
+/**
+ * Weighted percentage (25–100) of a set of judgements. Shortfalls weigh more
+ * than strengths (a regulator scores on risk, so a few material shortfalls
+ * amid many strengths still show "some shortfalls"); the weights are fitted
+ * to published scores by scripts/fit.js.
+ */
+export function weightedPercent(
+  judgements: readonly Judgement[],
+  weight: Record<Judgement, number> = ITEM_WEIGHT,
+): number | null {
   if (judgements.length === 0) return null;
   let sum = 0;
   let weights = 0;
   for (const judgement of judgements) {
-    sum += ITEM_VALUE[judgement] * ITEM_WEIGHT[judgement];
-    weights += ITEM_WEIGHT[judgement];
+    sum += ITEM_VALUE[judgement] * weight[judgement];
+    weights += weight[judgement];
   }
   return percentage(sum, weights * 4);
 }
