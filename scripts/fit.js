@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 // npm run fit -- DIR... : fits the item weights to the published scores of
-// every case below DIR (both forms, all councils) and writes them to
+// every case of the labelled form below DIR (all councils) and writes them to
 // src/score/weights.ts. Rebuild afterwards (npm run build) to use them.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fitWeights, scoreCases } from '../dist/calibrate.js';
+import { FIT_FORM, fitWeights, scoreCases } from '../dist/calibrate.js';
 
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (dirs.length === 0) {
   process.stderr.write('usage: npm run fit -- DIR...\n');
   process.exit(2);
 }
-const rows = scoreCases(dirs);
+const rows = scoreCases(dirs).filter((r) => r.form === FIT_FORM);
 const weights = fitWeights(rows);
 const target = fileURLToPath(new URL('../src/score/weights.ts', import.meta.url));
 const before = readFileSync(target, 'utf8');

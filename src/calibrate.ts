@@ -17,6 +17,9 @@ import { ITEM_WEIGHT } from './score/weights.js';
 
 export type Weights = Record<Judgement, number>;
 
+/** The form weights are fitted on: the one whose items carry a reader's judgement. */
+export const FIT_FORM = 'labelled';
+
 export interface CaseResult {
   form: string;
   /** The council (the case folder's name). */
@@ -145,7 +148,11 @@ export function fitWeights(rows: readonly CaseResult[]): Weights {
   return best;
 }
 
-/** Each council scored with weights fitted on all the others (both forms pooled). */
+/**
+ * Each council scored with weights fitted on all the others. Weights are
+ * fitted on the labelled form only, where every judgement is a careful
+ * reader's: they say how judgements add up to a score, whoever made them.
+ */
 export function leaveOneCouncilOut(rows: readonly CaseResult[]): {
   heldOut: CaseResult[];
   foldWeights: Record<string, Weights>;
@@ -153,7 +160,7 @@ export function leaveOneCouncilOut(rows: readonly CaseResult[]): {
   const heldOut: CaseResult[] = [];
   const foldWeights: Record<string, Weights> = {};
   for (const council of [...new Set(rows.map((r) => r.name))].sort()) {
-    const weights = fitWeights(rows.filter((r) => r.name !== council));
+    const weights = fitWeights(rows.filter((r) => r.name !== council && r.form === FIT_FORM));
     foldWeights[council] = weights;
     for (const row of rows.filter((r) => r.name === council))
       heldOut.push({ ...row, predicted: scoreWith(row.judgements, weights) });
