@@ -25,6 +25,11 @@ export interface AgeCondition {
   months: number;
 }
 
+export interface ComparisonCondition {
+  /** What the comparison must come out as. */
+  says: 'better' | 'worse' | 'similar';
+}
+
 /** A condition tree: exactly one key per node. */
 export type Condition =
   | { all: Condition[] }
@@ -36,7 +41,8 @@ export type Condition =
   | { tags: { any?: string[]; all?: string[] } }
   | { metric: MetricCondition }
   | { age: AgeCondition }
-  | { text: TextCondition };
+  | { text: TextCondition }
+  | { comparison: ComparisonCondition };
 
 /**
  * A sentence a rule is checked against: the item's summary, or an item with

@@ -7,11 +7,19 @@ import {
   nextHash,
   vocabulary,
   WORD_CONTRAST,
+  WORD_DENIER,
+  WORD_HELPER,
+  WORD_INTENT,
+  WORD_IRREALIS,
   WORD_LINK,
+  WORD_LITOTES,
   WORD_NEGATOR,
   WORD_NOT,
+  WORD_ONE,
   WORD_ONLY,
   WORD_PREVENTER,
+  WORD_REPORT,
+  WORD_RESOLVER,
 } from './words.js';
 import type { Word } from './words.js';
 
@@ -179,22 +187,100 @@ export function prepareText(raw: string, lookForContrast = false): PreparedText 
 
 const NEGATION_REACH = 3;
 const PREVENTER_REACH = 5;
+const HELPER_REACH = 3;
+/** How far back a negation of a verb of telling reaches: "could not recall the council ever failing". */
+const REPORT_REACH = 3;
+/** How far back "would", "plans to", "wants it to be"... reach. */
+const IRREALIS_REACH = 8;
+/** How far after a phrase "cleared", "fell"... reach. */
+const RESOLVER_REACH = 6;
 
-/** Whether a word is negated by one of the three words before it in its clause. */
-export function isNegated({ words, clauseOf }: PreparedText, index: number): boolean {
-  // Look back over the clause: three words for a negation, five for a word that
-  // keeps something away ("protected them from abuse and neglect"); "and" and
-  // "or" do not count, so a negation covers a list ("no delays or backlogs").
+/** Whether the negator at `i` is no negation at all: "not only", "not uncommon". */
+function isAffirmation(words: readonly Word[], i: number): boolean {
+  const next = words[i + 1];
+  if (!next) return false;
+  const { flags } = words[i] as Word;
+  if ((flags & WORD_NOT) !== 0 && (next.flags & WORD_ONLY) !== 0) return true;
+  return (flags & WORD_NEGATOR) !== 0 && (next.flags & WORD_LITOTES) !== 0;
+}
+
+/** Whether the word at `i` denies the whole clause: "nobody", "none", "no one". */
+function isDenier(words: readonly Word[], i: number): boolean {
+  const { flags, text } = words[i] as Word;
+  if ((flags & WORD_DENIER) !== 0) return true;
+  return text === 'no' && ((words[i + 1] as Word | undefined)?.flags ?? 0) & WORD_ONE
+    ? true
+    : false;
+}
+
+/**
+ * Whether a word is negated. Looking back over its clause: a negation among
+ * the three words before it ("and" and "or" do not count, so a negation
+ * covers a list: "no delays or backlogs"); a word that keeps something away
+ * among the five before it ("protected them from abuse"); a negated verb of
+ * telling anywhere before it ("nobody could recall any delay"); a word of
+ * help among the three before it ("supports families struggling"); or "nobody",
+ * "none", "no one" anywhere before it. "Not only" and "not uncommon" are no
+ * negation. With `ownNegation` (a phrase that carries its own "not"), only
+ * the clause-wide negations count: "no one left without a plan".
+ */
+export function isNegated(
+  { words, clauseOf }: PreparedText,
+  index: number,
+  ownNegation = false,
+): boolean {
   let counted = 0;
-  for (let i = index - 1; i >= 0 && counted < PREVENTER_REACH; i--) {
+  /** `counted` at the nearest verb of telling passed, or -1. */
+  let reporterAt = -1;
+  for (let i = index - 1; i >= 0; i--) {
     if (clauseOf[i] !== clauseOf[index]) break;
     const { flags } = words[i] as Word;
     if ((flags & WORD_LINK) !== 0) continue;
     counted++;
-    if ((flags & WORD_PREVENTER) !== 0) return true;
-    if (counted > NEGATION_REACH || (flags & WORD_NEGATOR) === 0) continue;
-    if ((flags & WORD_NOT) !== 0 && ((words[i + 1] as Word).flags & WORD_ONLY) !== 0) continue;
-    return true;
+    if (isDenier(words, i)) return true;
+    if ((flags & WORD_REPORT) !== 0 && reporterAt < 0) reporterAt = counted;
+    if (ownNegation) continue;
+    if ((flags & WORD_PREVENTER) !== 0 && counted <= PREVENTER_REACH) return true;
+    if ((flags & WORD_HELPER) !== 0 && counted <= HELPER_REACH) return true;
+    if ((flags & WORD_NEGATOR) === 0 || isAffirmation(words, i)) continue;
+    if (counted <= NEGATION_REACH) return true;
+    if (reporterAt >= 0 && counted - reporterAt <= REPORT_REACH) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the phrase ending at word `last` is followed in its clause by a word
+ * saying it has gone or shrunk ("the backlog was cleared", "delays fell"),
+ * itself not negated ("had not reduced").
+ */
+export function isResolvedAfter(prepared: PreparedText, last: number): boolean {
+  const { words, clauseOf } = prepared;
+  for (let i = last + 1, n = 0; i < words.length && n < RESOLVER_REACH; i++, n++) {
+    if (clauseOf[i] !== clauseOf[last]) break;
+    const { flags } = words[i] as Word;
+    if ((flags & WORD_RESOLVER) === 0) continue;
+    const before = [words[i - 1], words[i - 2]];
+    return !before.some((w) => w && (w.flags & WORD_NEGATOR) !== 0);
+  }
+  return false;
+}
+
+/**
+ * Whether a word sits in something hoped for, planned or feared rather than
+ * done: after "would", "should", "will", "whether", "the risk of", or "aims
+ * to", "plans to", "wants it to"... in the same clause.
+ */
+export function isIrrealis({ words, clauseOf }: PreparedText, index: number): boolean {
+  let sawTo = false;
+  for (let i = index - 1, n = 0; i >= 0 && n < IRREALIS_REACH; i--, n++) {
+    if (clauseOf[i] !== clauseOf[index]) break;
+    const { flags, text } = words[i] as Word;
+    if ((flags & WORD_IRREALIS) !== 0) return true;
+    if (text === 'to') sawTo = true;
+    // "the risk of falls" is not a fall.
+    else if ((text === 'risk' || text === 'risks') && words[i + 1]?.text === 'of') return true;
+    else if (sawTo && (flags & WORD_INTENT) !== 0) return true;
   }
   return false;
 }

@@ -27,6 +27,22 @@ export const WORD_ONLY = 8;
 export const WORD_NOT = 16;
 /** A word the clause patterns look for (before any apostrophe): "however", "although"... */
 export const WORD_CONTRAST = 32;
+/** "recall", "seen", "aware"...: a negation just before it reaches the whole clause ("could not recall any delay"). */
+export const WORD_REPORT = 64;
+/** "uncommon", "unusual"...: "not uncommon" is no negation. */
+export const WORD_LITOTES = 128;
+/** "addressed", "cleared", "fell"...: after a phrase, what it names has gone or shrunk ("the backlog was cleared"). */
+export const WORD_RESOLVER = 256;
+/** "would", "should", "will": what follows is hoped for or planned, not yet evidence. */
+export const WORD_IRREALIS = 512;
+/** "aims", "plans", "wants"...: the same, when "to" follows ("plans to introduce"). */
+export const WORD_INTENT = 1024;
+/** "nobody", "none": a negation that covers the whole clause after it. */
+export const WORD_DENIER = 2048;
+/** "one": "no one" denies like "nobody". */
+export const WORD_ONE = 4096;
+/** "help", "supports"...: what follows closely is the need met, not a failing ("supports households struggling with debt"). */
+export const WORD_HELPER = 8192;
 
 const NEGATORS = [
   'not',
@@ -90,6 +106,136 @@ const PREVENTERS = [
   'reduced',
   'reducing',
   'free',
+  'stop',
+  'stopping',
+  'tackle',
+  'tackling',
+  'combat',
+  'combating',
+  'mitigate',
+  'mitigated',
+  'mitigating',
+  'mitigation',
+  'eliminate',
+  'eliminating',
+  'lower',
+  'lowering',
+  'minimize',
+  'minimizing',
+];
+
+/** Verbs of telling and noticing: "nobody could recall the council failing to respond". */
+const REPORTERS = [
+  'recall',
+  'recalled',
+  'remember',
+  'remembered',
+  'see',
+  'seen',
+  'saw',
+  'find',
+  'found',
+  'identify',
+  'identified',
+  'report',
+  'reported',
+  'describe',
+  'described',
+  'mention',
+  'mentioned',
+  'experience',
+  'experienced',
+  'evidence',
+  'aware',
+  'know',
+  'knew',
+  'hear',
+  'heard',
+  'raise',
+  'raised',
+  'notice',
+  'noticed',
+  'observe',
+  'observed',
+  'example',
+  'examples',
+  'sign',
+  'signs',
+  'say',
+  'says',
+  'said',
+  'tell',
+  'told',
+  'think',
+  'thought',
+  'feel',
+  'felt',
+];
+
+/** Words that, after "not", make the pair an affirmation: "not uncommon", "not unusual". */
+const LITOTES = ['uncommon', 'unusual', 'infrequent', 'unknown', 'unheard', 'rare', 'unlike'];
+
+/**
+ * Words that, after a phrase in the same clause, say what it names has gone or
+ * shrunk: "the backlog was cleared", "waiting times fell from 12 weeks to 4".
+ * "Improved" is not one: "satisfaction improved" keeps satisfaction.
+ */
+const RESOLVERS = [
+  'addressed',
+  'resolved',
+  'cleared',
+  'eliminated',
+  'halved',
+  'fixed',
+  'tackled',
+  'removed',
+  'fell',
+  'fallen',
+  'dropped',
+  'decreased',
+  'reduced',
+  'shrank',
+  'shrunk',
+  'shortened',
+  'ended',
+  'stopped',
+  'overcome',
+  'rectified',
+  'remedied',
+];
+
+/** Subjects that deny the whole clause: "nobody", "none" (and "no one", read as a pair). */
+const DENIERS = ['nobody', 'none', 'noone'];
+
+/** Modal verbs that put what follows in the future or the wished-for. */
+const IRREALIS = ['would', 'should', 'will', "won't", 'shall', 'whether'];
+
+/** Verbs of intending, which do the same when "to" follows them. */
+const INTENTS = [
+  'aim',
+  'aims',
+  'aimed',
+  'aiming',
+  'plan',
+  'plans',
+  'planned',
+  'planning',
+  'want',
+  'wants',
+  'wanted',
+  'hope',
+  'hopes',
+  'hoped',
+  'intend',
+  'intends',
+  'intended',
+  'aspire',
+  'aspires',
+  'aspired',
+  'ambition',
+  'expected',
+  'expects',
+  'going',
 ];
 
 /**
@@ -121,6 +267,28 @@ addClass(PREVENTERS, WORD_PREVENTER);
 addClass(['and', 'or'], WORD_LINK);
 addClass(['only', 'just'], WORD_ONLY);
 addClass(['not'], WORD_NOT);
+addClass(REPORTERS, WORD_REPORT);
+addClass(LITOTES, WORD_LITOTES);
+addClass(RESOLVERS, WORD_RESOLVER);
+addClass(IRREALIS, WORD_IRREALIS);
+addClass(INTENTS, WORD_INTENT);
+addClass(DENIERS, WORD_DENIER);
+addClass(['one'], WORD_ONE);
+addClass(
+  [
+    'help',
+    'helps',
+    'helped',
+    'helping',
+    'support',
+    'supports',
+    'supporting',
+    'assist',
+    'assists',
+    'assisting',
+  ],
+  WORD_HELPER,
+);
 
 function flagsOf(text: string): number {
   const apostrophe = text.indexOf("'");

@@ -4,6 +4,7 @@ import { age } from './age.js';
 import { all } from './all.js';
 import { any } from './any.js';
 import { category } from './category.js';
+import { comparison } from './comparison.js';
 import { judgement } from './judgement.js';
 import { metric } from './metric.js';
 import { not } from './not.js';
@@ -23,6 +24,7 @@ export const OPERATORS = {
   metric,
   age,
   text,
+  comparison,
 } as const;
 
 export type OperatorId = keyof typeof OPERATORS;

@@ -1,5 +1,5 @@
 import type { TextCondition } from '../../model/index.js';
-import { clauseWeight, isNegated, tokenAt } from '../text.js';
+import { clauseWeight, isIrrealis, isNegated, isResolvedAfter, tokenAt } from '../text.js';
 import type { PreparedText } from '../text.js';
 import type { Operator, Outcome } from './types.js';
 import type { Word } from '../words.js';
@@ -47,7 +47,7 @@ export const text: Operator<TextCondition> = {
           const token = hits[h] as number;
           const length = hits[h + 1] as number;
           found ??= new Found(prepared, negatable);
-          found.add(token, found.phrase(token, length));
+          found.add(token, found.phrase(token, length), token + length - 1);
         }
       }
       for (const regex of regexes) {
@@ -58,10 +58,9 @@ export const text: Operator<TextCondition> = {
             continue;
           }
           found ??= new Found(prepared, negatable);
-          found.add(
-            Math.min(tokenAt(prepared, m.index), prepared.words.length - 1),
-            m[0].toLowerCase(),
-          );
+          const first = Math.min(tokenAt(prepared, m.index), prepared.words.length - 1);
+          const last = Math.max(first, tokenAt(prepared, m.index + m[0].length) - 1);
+          found.add(first, m[0].toLowerCase(), last);
         }
       }
       return found ? found.outcome() : NONE;
@@ -91,8 +90,21 @@ class Found {
     return text.slice(starts[token], to).toLowerCase();
   }
 
-  add(token: number, found: string): void {
-    if (this.negatable && isNegated(this.prepared, token)) {
+  /**
+   * One occurrence, from word `token` to word `last`. A negated one, or one
+   * whose clause says it has since gone ("the backlog was cleared"), counts
+   * against the rule; one that is only planned or hoped for ("plans to offer
+   * advocacy") counts neither way. A phrase that carries its own negation
+   * ("not yet embedded") is turned round only by a negation of the whole
+   * clause ("no one was left without a plan").
+   */
+  add(token: number, found: string, last: number): void {
+    const prepared = this.prepared;
+    if (this.negatable && isIrrealis(prepared, token)) return;
+    if (
+      isNegated(prepared, token, !this.negatable) ||
+      (this.negatable && isResolvedAfter(prepared, last))
+    ) {
       this.negated ??= [];
       if (!this.negated.includes(found)) this.negated.push(found);
       return;
