@@ -18,7 +18,7 @@ import {
   SCORE_LABELS,
   scoreForPercent,
 } from './arithmetic.js';
-import { polarity } from './judge.js';
+import { EFFECT_VALUE, polarity } from './judge.js';
 import { ITEM_WEIGHT } from './weights.js';
 import { confidenceFor, EFFECT_ORDER, gapsFor, liftFor } from './gaps.js';
 
@@ -61,71 +61,95 @@ export function weightedPercent(
   return percentage(sum, weights * 4);
 }
 
+/** Which of two fired rules an item is better cited under. */
+function citesBetter(a: Verdict['fired'][number], b: Verdict['fired'][number]): boolean {
+  if (isCue(a.rule) !== isCue(b.rule)) return isCue(b.rule);
+  const weight = Math.abs(a.contribution) - Math.abs(b.contribution);
+  if (weight !== 0) return weight > 0;
+  // Of two rules that count the same, the one that found more of its words is the more specific.
+  return a.outcome.words.length > b.outcome.words.length;
+}
+
 /**
- * The fired rules a finding can come from: matches that agree with the item's
- * judgement, and of those only the statement's own rules when any fired (cue
- * rules speak for an item only when none of its statement's rules does).
+ * The one fired rule an item is cited under, if any: a match that agrees with
+ * the item's judgement and says no more than it (an item judged a shortfall
+ * never stands under a significant-shortfall finding), a statement's own rule
+ * before a cue, then the one that counted most, then the one that found most
+ * of its words. An item is cited once per statement, so it is never counted
+ * twice. Returned as a list of at most one.
  */
 export function findingSources(verdict: Verdict): Verdict['fired'] {
   if (!verdict.basis) return [];
-  const sign = polarity(verdict.basis.judgement);
-  const matching: Verdict['fired'] = [];
-  let specific: Verdict['fired'] | undefined;
+  const { judgement } = verdict.basis;
+  const sign = polarity(judgement);
+  const reach = Math.abs(EFFECT_VALUE[judgement]);
+  let best: Verdict['fired'][number] | undefined;
   for (const f of verdict.fired) {
     if (f.outcome.state !== 'match' || polarity(f.rule.effect) !== sign) continue;
-    matching.push(f);
-    if (!isCue(f.rule)) (specific ??= []).push(f);
+    if (Math.abs(EFFECT_VALUE[f.rule.effect]) > reach) continue;
+    if (!best || citesBetter(f, best)) best = f;
   }
-  return specific ?? matching;
+  return best ? [best] : [];
 }
 
+type Ordered = Finding & { order: number };
+
+/**
+ * Findings from the statement's own rules gather every item they fired on
+ * under the rule's sentence. A cue's sentence would say too little ("practice
+ * working well"), so an item cited under a cue, or under none, is a finding
+ * of its own, in its own words: its title.
+ */
 function collectFindings(verdicts: readonly Verdict[], ruleOrder: Map<string, number>): Finding[] {
-  const byRule = new Map<string, Finding & { order: number }>();
+  const byRule = new Map<string, Ordered>();
   // Findings whose words can no longer change: they already hold six distinct words.
   const settled = new Set<Finding>();
-  const fallback: (Finding & { order: number })[] = [];
+  const ownWords: Ordered[] = [];
   for (const verdict of verdicts) {
     if (!verdict.basis) continue;
-    const agreeing = findingSources(verdict);
-    for (const { rule, outcome } of agreeing) {
-      const existing = byRule.get(rule.id);
-      if (existing) {
-        existing.evidence.push(verdict.item.ref);
-        if (existing.words !== undefined && outcome.words.length > 0 && !settled.has(existing)) {
-          const words = new Set([...existing.words.split(', '), ...outcome.words]);
-          const kept = [...words].slice(0, MAX_FINDING_WORDS);
-          existing.words = kept.join(', ');
-          const again = existing.words.split(', ');
-          if (again.length === MAX_FINDING_WORDS && new Set(again).size === MAX_FINDING_WORDS)
-            settled.add(existing);
-        }
-      } else {
-        byRule.set(rule.id, {
-          rule: rule.id,
-          text: rule.finding,
-          effect: rule.effect,
-          indicator: rule.indicator ?? OTHER_INDICATOR,
-          evidence: [verdict.item.ref],
-          ...(outcome.words.length > 0
-            ? { words: outcome.words.slice(0, MAX_FINDING_WORDS).join(', ') }
-            : {}),
-          order: ruleOrder.get(rule.id) ?? 0,
-        });
-      }
-    }
-    if (agreeing.length === 0) {
-      fallback.push({
-        rule: 'evidence/author-judgement',
+    const [source] = findingSources(verdict);
+    if (!source || isCue(source.rule)) {
+      ownWords.push({
+        rule: source?.rule.id ?? 'evidence/author-judgement',
         text: verdict.item.title,
-        effect: verdict.basis.judgement,
-        indicator: OTHER_INDICATOR,
+        effect: source?.rule.effect ?? verdict.basis.judgement,
+        indicator: source?.rule.indicator ?? OTHER_INDICATOR,
         evidence: [verdict.item.ref],
-        order: Number.MAX_SAFE_INTEGER,
+        ...(source && source.outcome.words.length > 0
+          ? { words: source.outcome.words.slice(0, MAX_FINDING_WORDS).join(', ') }
+          : {}),
+        order: source ? (ruleOrder.get(source.rule.id) ?? 0) : Number.MAX_SAFE_INTEGER,
+      });
+      continue;
+    }
+    const { rule, outcome } = source;
+    const existing = byRule.get(rule.id);
+    if (existing) {
+      existing.evidence.push(verdict.item.ref);
+      if (existing.words !== undefined && outcome.words.length > 0 && !settled.has(existing)) {
+        const words = new Set([...existing.words.split(', '), ...outcome.words]);
+        const kept = [...words].slice(0, MAX_FINDING_WORDS);
+        existing.words = kept.join(', ');
+        const again = existing.words.split(', ');
+        if (again.length === MAX_FINDING_WORDS && new Set(again).size === MAX_FINDING_WORDS)
+          settled.add(existing);
+      }
+    } else {
+      byRule.set(rule.id, {
+        rule: rule.id,
+        text: rule.finding,
+        effect: rule.effect,
+        indicator: rule.indicator ?? OTHER_INDICATOR,
+        evidence: [verdict.item.ref],
+        ...(outcome.words.length > 0
+          ? { words: outcome.words.slice(0, MAX_FINDING_WORDS).join(', ') }
+          : {}),
+        order: ruleOrder.get(rule.id) ?? 0,
       });
     }
   }
   for (const finding of byRule.values()) finding.evidence.sort(compareRefs);
-  return [...byRule.values(), ...fallback]
+  return [...byRule.values(), ...ownWords]
     .sort(
       (a, b) =>
         a.order - b.order ||
