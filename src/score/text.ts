@@ -41,7 +41,87 @@ export interface PreparedText {
   aligned: boolean;
 }
 
-const SENTENCE_END = /[.!?;]+(?=\s|$)|\n+/g;
+/**
+ * Candidate ends of a sentence or clause: stops (with any closing quotes or
+ * brackets) before white space, the end, or a capital with no space
+ * ("in 2029.It was"); semicolons; line breaks. `sentenceEnds` drops the
+ * candidates that only close an abbreviation or an initial.
+ */
+const SENTENCE_END = /[.!?]+["')\]]*(?=\s|$|[A-Z])|;+(?=\s|$)|\n+/g;
+
+/** Words that end in a stop without ending a sentence: "e.g.", "Dr.", "approx.". */
+const ABBREVIATIONS = new Set([
+  'e.g',
+  'i.e',
+  'eg',
+  'ie',
+  'cf',
+  'vs',
+  'viz',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'st',
+  'cllr',
+  'rev',
+  'approx',
+  'c',
+  'ca',
+  'no',
+  'nos',
+  'fig',
+  'para',
+  'ref',
+  'dept',
+  'govt',
+  'ltd',
+  'inc',
+  'co',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
+
+/**
+ * Where sentences and clauses end in `text`: each end's offset just past its
+ * mark, and whether it ends a sentence (a stop or line break) or only a
+ * clause (a semicolon).
+ */
+function sentenceEnds(text: string): { end: number; sentence: boolean }[] {
+  const ends: { end: number; sentence: boolean }[] = [];
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    const mark = m[0];
+    const end = m.index + mark.length;
+    if ((mark[0] === '.' && mark.length === 1) || mark === '.') {
+      // A lone stop after an abbreviation or a one-letter initial ends nothing,
+      // unless a capital follows with no space between.
+      const before = /([A-Za-z][A-Za-z.]*)$/.exec(text.slice(Math.max(0, m.index - 12), m.index));
+      const word = before ? (before[1] as string).toLowerCase() : '';
+      const glued = /[A-Z]/.test(text.charAt(end));
+      if (
+        !glued &&
+        (ABBREVIATIONS.has(word) || (/^[a-z]$/.test(word) && /[A-Z]/.test(before?.[1] ?? '')))
+      )
+        continue;
+    }
+    // An ellipsis followed by a small letter runs on: "reviewed... but late".
+    if (mark.startsWith('...') && /^\s*[a-z]/.test(text.slice(end, end + 3))) continue;
+    ends.push({ end, sentence: mark[0] !== ';' });
+  }
+  return ends;
+}
 const PIVOT =
   /(?:^|[\s,;:(])(however|but(?! also)|nevertheless|nonetheless|(?<!\b(?:not|as|have|has|had|is|are|was|were|be|been)\s)yet)\b/gi;
 const CONCESSION =
@@ -83,6 +163,19 @@ function splitSentence(
     const to = i + 1 < cuts.length ? (cuts[i + 1] as [number, number])[0] : sentence.length;
     if (to > from) clauses.push({ start: start + from, end: start + to, weight });
   }
+}
+
+/** How many sentences the reader finds in a text (a semicolon only ends a clause). */
+export function sentenceCount(raw: string): number {
+  const text = straighten(raw);
+  let count = 0;
+  let start = 0;
+  for (const { end, sentence } of sentenceEnds(text)) {
+    if (!sentence) continue;
+    if (text.slice(start, end).replace(/[.!?"')\]\s]/g, '') !== '') count++;
+    start = end;
+  }
+  return text.slice(start).trim() !== '' ? count + 1 : count;
 }
 
 /** What `\s` matches in a regular expression. */
@@ -167,9 +260,7 @@ export function prepareText(raw: string, lookForContrast = false): PreparedText 
 
   const clauses: Clause[] = [];
   let start = 0;
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
-    const end = m.index + m[0].length;
+  for (const { end } of sentenceEnds(text)) {
     splitSentence(text, start, end, clauses, contrast);
     start = end;
   }
@@ -243,6 +334,12 @@ export function isNegated(
     if ((flags & WORD_PREVENTER) !== 0 && counted <= PREVENTER_REACH) return true;
     if ((flags & WORD_HELPER) !== 0 && counted <= HELPER_REACH) return true;
     if ((flags & WORD_NEGATOR) === 0 || isAffirmation(words, i)) continue;
+    // Two negations cancel: "not without its problems", "no lack of".
+    const previous = words[i - 1];
+    if (previous && clauseOf[i - 1] === clauseOf[index] && (previous.flags & WORD_NEGATOR) !== 0) {
+      i--;
+      continue;
+    }
     if (counted <= NEGATION_REACH) return true;
     if (reporterAt >= 0 && counted - reporterAt <= REPORT_REACH) return true;
   }
