@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Build-time work a run should not repeat: compiles each JSON Schema to
-// standalone validation code (dist/validate/standalone/<name>.cjs), and parses
+// standalone validation code (dist/schema/standalone/<name>.cjs), and parses
 // and validates the shipped rubrics into dist/data/rubrics/<file>.json.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
-const { AJV_OPTIONS } = await import('../dist/validate/ajv.js');
+const { AJV_OPTIONS } = await import('../dist/schema/ajv.js');
 const names = ['evidence', 'rubric', 'framework', 'config'];
-const outDir = new URL('../dist/validate/standalone/', import.meta.url);
+const outDir = new URL('../dist/schema/standalone/', import.meta.url);
 mkdirSync(outDir, { recursive: true });
 for (const name of names) {
   const schema = JSON.parse(
@@ -19,7 +19,7 @@ for (const name of names) {
   writeFileSync(new URL(`${name}.cjs`, outDir), standaloneCode.default(ajv, validate));
 }
 
-const { loadDataFile } = await import('../dist/validate/data-file.js');
+const { loadDataFile } = await import('../dist/schema/data-file.js');
 const { readdirSync, statSync } = await import('node:fs');
 const { join, relative } = await import('node:path');
 const { fileURLToPath } = await import('node:url');

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Bundles the built CLI into two files, dist/cqc-score.js and its worker
-// dist/cqc-score-worker.js, with the libraries every run needs: Node then
-// starts the tool from one file instead of resolving and loading dozens of
-// modules. The libraries only some runs need (the exact YAML parser, Ajv's
-// compiler for edited schemas) are still loaded from node_modules on demand.
+// Bundles the built CLI into one file, dist/cqc-score.js, with the libraries
+// every run needs: Node then starts the tool from one file instead of
+// resolving and loading dozens of modules. The libraries only some runs need
+// (the YAML parser, loaded once a file is read; Ajv's compiler for edited
+// schemas) are still loaded from node_modules on demand.
 import { build } from 'esbuild';
 
 const shared = {
@@ -19,4 +19,3 @@ const shared = {
 };
 
 await build({ ...shared, entryPoints: ['dist/cli/main.js'], outfile: 'dist/cqc-score.js' });
-await build({ ...shared, entryPoints: ['dist/worker.js'], outfile: 'dist/cqc-score-worker.js' });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run calibrate -- DIR... : agreement between suggested and published scores.
-import { calibrate, calibrationReport } from '../dist/calibrate.js';
+import { calibrate, calibrationReport } from '../dist/calibrate/index.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -4,7 +4,7 @@
 // src/score/weights.ts. Rebuild afterwards (npm run build) to use them.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FIT_FORM, fitWeights, scoreCases } from '../dist/calibrate.js';
+import { FIT_FORM, fitWeights, scoreCases } from '../dist/calibrate/index.js';
 
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (dirs.length === 0) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../src/calibrate.js';
-import { fitWeights, leaveOneCouncilOut, scoreWith } from '../src/calibrate.js';
+import type { CaseResult } from '../src/calibrate/index.js';
+import { fitWeights, leaveOneCouncilOut, scoreWith } from '../src/calibrate/index.js';
 import type { Judgement } from '../src/model/index.js';
 
 const S: Judgement = 'strength';

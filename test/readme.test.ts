@@ -19,7 +19,7 @@ describe('README quick start', () => {
   });
 
   it('documents every diagnostic code the broken fixture produces', async () => {
-    const { run } = await import('../src/pipeline.js');
+    const { run } = await import('../src/run/index.js');
     for (const d of run('fixtures/broken').diagnostics) expect(readme).toContain(`\`${d.code}\``);
   });
 });

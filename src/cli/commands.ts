@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { loadConfig, run } from '../pipeline.js';
+import { loadConfig, run } from '../run/index.js';
 import { redactResult } from '../report/redact.js';
 import type { ScoreResult, Severity } from '../model/index.js';
 import { FORMAT_NAMES } from '../report/index.js';
@@ -11,7 +11,7 @@ import type { MainOptions } from './io.js';
 import { addRunOptions, collect, toRunOptions } from './options.js';
 import type { RawRunFlags } from './options.js';
 import { readFileSync } from 'node:fs';
-import { FatalError } from '../errors.js';
+import { FatalError } from '../base/errors.js';
 import { parseBaseline, withBaseline } from '../report/baseline.js';
 import type { ThresholdFormatOptions } from '../report/threshold.js';
 import {

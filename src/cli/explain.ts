@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { terminalLine } from '../report/escape.js';
-import { FatalError } from '../errors.js';
+import { FatalError } from '../base/errors.js';
 import { loadFramework } from '../frameworks/catalogue.js';
-import { loadConfig, run } from '../pipeline.js';
+import { analyse, loadConfig } from '../run/index.js';
 import type { Verdict } from '../score/index.js';
 import { loadRules } from '../score/index.js';
 import type { MainOptions } from './io.js';
@@ -33,13 +33,10 @@ export function explainCommand(
           `"${name}" is not a ${catalogue.id} quality statement${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
         );
       }
-      let verdicts: readonly Verdict[] = [];
-      const result = run(dir, {
-        ...runOptions,
-        onVerdicts: (id, v) => {
-          if (id === def.id) verdicts = v;
-        },
-      });
+      // The same run, and the same verdicts, as every other command.
+      const analysis = analyse(dir, runOptions);
+      const { result } = analysis;
+      const verdicts: readonly Verdict[] = analysis.verdicts.get(def.id) ?? [];
       const statement = result.statements.find((s) => s.id === def.id);
       const rules = loadRules(catalogue, runOptions.rubrics ?? []).forStatement(def.id);
       const out: string[] = [];

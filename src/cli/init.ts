@@ -8,12 +8,12 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { FatalError } from '../errors.js';
+import { FatalError } from '../base/errors.js';
 import { loadFramework } from '../frameworks/catalogue.js';
 import type { Catalogue } from '../frameworks/catalogue.js';
 import type { FrameworkId, StatementDef } from '../model/index.js';
-import { schemas } from '../validate/ajv.js';
-import { VERSION } from '../version.js';
+import { schemas } from '../schema/ajv.js';
+import { VERSION } from '../base/version.js';
 import type { MainOptions } from './io.js';
 import { EXIT } from './io.js';
 

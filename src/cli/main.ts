@@ -1,5 +1,5 @@
-import { FatalError } from '../errors.js';
-import { VERSION } from '../version.js';
+import { FatalError } from '../base/errors.js';
+import { VERSION } from '../base/version.js';
 import { diagnosticLine } from '../report/diagnostics-text.js';
 import { plainText } from '../report/escape.js';
 import { EXIT } from './io.js';

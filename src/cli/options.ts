@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { FatalError } from '../errors.js';
+import { FatalError } from '../base/errors.js';
 import type { RunOptions, Severity } from '../model/index.js';
 
 /** Options shared by every command that reads an evidence folder. */
@@ -32,10 +32,6 @@ export function addRunOptions(command: Command): Command {
       ]),
     )
     .option('--max-file-bytes <n>', 'refuse evidence files larger than this')
-    .option(
-      '--threads <n>',
-      'threads to read and judge evidence on (default: one per core, up to 4, from 6,000 files)',
-    )
     .addOption(
       new Option('--privacy <level>', 'how personal data found in evidence is reported').choices([
         'error',
@@ -75,16 +71,14 @@ export interface RawRunFlags {
   scoring?: RunOptions['scoring'];
   rounding?: RunOptions['rounding'];
   maxFileBytes?: string;
-  threads?: string;
   rubrics?: string[];
   failOn?: Severity;
   privacy?: RunOptions['privacy'];
 }
 
-export function toRunOptions(flags: RawRunFlags): RunOptions & { threads?: number } {
+export function toRunOptions(flags: RawRunFlags): RunOptions {
   const staleAfterMonths = positiveInteger(flags.staleAfterMonths, '--stale-after-months');
   const maxFileBytes = positiveInteger(flags.maxFileBytes, '--max-file-bytes');
-  const threads = positiveInteger(flags.threads, '--threads');
   return {
     ...(flags.framework ? { framework: flags.framework } : {}),
     ...(flags.asOf ? { asOf: flags.asOf } : {}),
@@ -93,7 +87,6 @@ export function toRunOptions(flags: RawRunFlags): RunOptions & { threads?: numbe
     ...(flags.scoring ? { scoring: flags.scoring } : {}),
     ...(flags.rounding ? { rounding: flags.rounding } : {}),
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
-    ...(threads !== undefined ? { threads } : {}),
     ...(flags.rubrics && flags.rubrics.length > 0 ? { rubrics: flags.rubrics } : {}),
     ...(flags.privacy ? { privacy: flags.privacy } : {}),
     failOn: flags.failOn ?? 'error',

@@ -1,6 +1,6 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { FatalError } from '../errors.js';
+import { FatalError } from '../base/errors.js';
 import type { ScoreResult } from '../model/index.js';
 import { FORMATTERS } from '../report/index.js';
 import { jsonChunks } from '../report/json.js';

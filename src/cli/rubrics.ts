@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { terminalLine } from '../report/escape.js';
 import { Option } from 'commander';
-import { FatalError } from '../errors.js';
+import { FatalError } from '../base/errors.js';
 import { loadFramework } from '../frameworks/catalogue.js';
 import type { FrameworkId } from '../model/index.js';
 import { loadRules } from '../score/index.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { schemas } from '../validate/ajv.js';
+import { schemas } from '../schema/ajv.js';
 import type { MainOptions } from './io.js';
-import { packageRequire } from '../paths.js';
+import { packageRequire } from '../base/paths.js';
 
 /** `cqc-score schema`: prints the evidence JSON Schema (or another of the tool's schemas). */
 export function schemaCommand(program: Command, options: MainOptions): void {

@@ -1,5 +1,5 @@
 /** Failure thresholds: diagnostic severity (`--fail-on`), statement scores (`--fail-under`) and the roll-up rating (`--fail-under-rating`). */
-import { FatalError } from '../errors.js';
+import { FatalError } from '../base/errors.js';
 import { loadFramework } from '../frameworks/catalogue.js';
 import type { Rating, Score, ScoreResult, Severity } from '../model/index.js';
 import { SEVERITY_RANK } from '../model/index.js';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Framework, FrameworkId, GroupDef, StatementDef, Category } from '../model/index.js';
-import { loadDataFile } from '../validate/data-file.js';
-import { nearest } from '../validate/suggest.js';
-import { packagePath } from '../paths.js';
+import { loadDataFile } from '../schema/data-file.js';
+import { nearest } from '../schema/suggest.js';
+import { packagePath } from '../base/paths.js';
 
 /** The rubrics/ folder shipped with the tool. */
 export const SHIPPED_RUBRICS = packagePath('rubrics');

@@ -105,3 +105,47 @@ export function blockDepthExceeds(text: string, limit: number): boolean {
   }
   return false;
 }
+
+/**
+ * How many more nodes a value has once every alias in it is written out than
+ * as read (an alias shares its anchor's object), counted without writing
+ * anything out: each distinct object is sized once, so even a "billion
+ * laughs" file is measured in a few steps.
+ */
+export function aliasExpansion(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  const expanded = new Map<object, number>();
+  /** Nodes begun but not yet sized: the ancestors of the node at hand. */
+  const open = new Set<object>();
+  let distinct = 0;
+  // Post-order without recursion: a node is sized once all its children are.
+  const stack: [object, boolean][] = [[value, false]];
+  while (stack.length > 0) {
+    const [node, ready] = stack.pop() as [object, boolean];
+    if (expanded.has(node)) continue;
+    const values = Object.values(node) as unknown[];
+    if (!ready) {
+      open.add(node);
+      stack.push([node, true]);
+      for (const child of values) {
+        if (child === null || typeof child !== 'object' || expanded.has(child)) continue;
+        // An alias inside its own anchor never ends once written out.
+        if (open.has(child)) return Infinity;
+        stack.push([child, false]);
+      }
+      continue;
+    }
+    open.delete(node);
+    let size = 1;
+    distinct++;
+    for (const child of values) {
+      if (child !== null && typeof child === 'object') size += expanded.get(child) ?? 0;
+      else {
+        size++;
+        distinct++;
+      }
+    }
+    expanded.set(node, Math.min(size, Number.MAX_SAFE_INTEGER));
+  }
+  return (expanded.get(value) as number) - distinct;
+}

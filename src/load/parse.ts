@@ -1,33 +1,66 @@
+/**
+ * Parsing evidence files: one story for every file.
+ *
+ * - One parser gives every value of every file, always: js-yaml, with the
+ *   YAML 1.2 core schema exactly (core-schema.ts). `0b101`, `on` and `yes`
+ *   are text, `-.5` and `0o17` are numbers, dates stay text, whatever the
+ *   file's directives or comments say. While it reads, it also notes where
+ *   each `evidence` item starts, so items carry their line and column.
+ * - The `yaml` package gives the source positions of diagnostics: when a file
+ *   cannot be read (its messages are the clearer), or when a check needs to
+ *   point inside an item. It is loaded and run only then.
+ * - One guard against hostile files, the same for every file: nesting deeper
+ *   than MAX_DEPTH is refused from the text alone before parsing (so no
+ *   parser's stack decides), and aliases that would write out more than
+ *   MAX_ALIAS_EXPANSION extra nodes are refused once read.
+ * - Nothing prints: every problem becomes a diagnostic on the file.
+ * A property test (test/load/parse-differential.test.ts) holds the values to
+ * what the `yaml` package reads with its core schema.
+ */
 import { isUtf8 } from 'node:buffer';
 import jsyaml from 'js-yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { Diagnostic } from '../model/index.js';
 import { yamlLib } from './yaml-lib.js';
-import { readBlockYaml } from './block-yaml.js';
-import { blockDepthExceeds, depthExceeds, flowDepthExceeds, MAX_DEPTH } from './depth.js';
+import { YAML_12_CORE } from './core-schema.js';
+import {
+  aliasExpansion,
+  blockDepthExceeds,
+  depthExceeds,
+  flowDepthExceeds,
+  MAX_DEPTH,
+} from './depth.js';
 import { fileDiagnostic, yamlErrorDiagnostic } from './yaml-errors.js';
-import { lazyLocator, locateItemKey, scanItemPositions, treeLocator } from './positions.js';
+import { treeLocator } from './positions.js';
 import type { Locator, Position } from './positions.js';
 
-export { blockDepthExceeds, MAX_DEPTH } from './depth.js';
+export { MAX_DEPTH } from './depth.js';
 
 export interface ParsedFile {
   file: string;
-  /** The plain value of each YAML document. */
+  /** The plain value of each YAML document (undefined for one that could not be read). */
   docs: unknown[];
   locator: Locator;
-  /** Position of each item of each document's `evidence` list (filled on demand). */
+  /** Position of each item of each document's `evidence` list. */
   itemPosition(doc: number, item: number): Position;
   diagnostics: Diagnostic[];
-  /** Which parser produced the values: the fast one or the exact one. */
-  parser: 'fast' | 'exact';
   /** The decoded text, when the file could be decoded. */
   text?: string;
 }
 
-/** Aliases a file may expand before it is treated as an attack. */
-export const MAX_ALIASES = 100;
+/** More nodes than this added by writing out aliases, and the file is treated as an attack. */
+export const MAX_ALIAS_EXPANSION = 10_000;
 
-const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s]/m;
+/** The options the `yaml` package parses with, wherever it does. */
+export const PARSE_OPTIONS = {
+  schema: 'core',
+  uniqueKeys: true,
+  prettyErrors: false,
+  logLevel: 'silent',
+} as const;
+
+const TOO_DEEP = `YAML is nested more than ${MAX_DEPTH} levels deep; evidence files need only a few levels`;
+const TOO_MANY_ALIASES = `YAML repeats anchors through aliases too often (more than ${MAX_ALIAS_EXPANSION} nodes once written out); write the values out instead`;
 
 /** Decodes UTF-8 strictly; reports the first bad byte's position. */
 function decode(file: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
@@ -62,190 +95,238 @@ function decode(file: string, bytes: Uint8Array): { text?: string; diagnostic?: 
   };
 }
 
-interface FastParse {
-  docs: unknown[];
-  /** Whether the documents are known to nest no deeper than MAX_DEPTH. */
-  depthChecked: boolean;
-  /** The `evidence` items' positions, as scanItemPositions would find them, when already known. */
-  items?: Position[][];
-  /** Whether the text is known to have no CR, so that splitting at `\n` splits it into lines. */
-  noCR: boolean;
-}
-
-/** Parses with the fast parsers; undefined when the file needs the exact one. */
-function parseFast(text: string, blockReader: boolean): FastParse | undefined {
-  if ((text.includes('&') || text.includes('*')) && ANCHOR_OR_ALIAS.test(text)) return undefined;
-  // Most evidence files are plain block YAML, which the block reader reads several
-  // times faster than js-yaml and gives the same values; it leaves the rest to js-yaml.
-  const block = blockReader
-    ? readBlockYaml(text, { maxDepth: MAX_DEPTH, listKey: 'evidence' })
-    : undefined;
-  if (block) return { docs: block.docs, depthChecked: true, items: block.items, noCR: true };
-  try {
-    const docs: unknown[] = [];
-    jsyaml.loadAll(text, (doc) => docs.push(doc), { schema: jsyaml.CORE_SCHEMA, json: false });
-    return { docs, depthChecked: false, noCR: false };
-  } catch {
-    return undefined;
-  }
-}
-
-export interface ParseOptions {
-  /** Skip the fast parsers: used by tests to prove both paths agree. */
-  exactOnly?: boolean;
-  /** `false` skips the block reader and goes straight to js-yaml: used by tests to prove both agree. */
-  blockReader?: boolean;
-}
-
-export function parseEvidenceFile(
-  file: string,
-  bytes: Uint8Array,
-  options: ParseOptions = {},
-): ParsedFile {
-  const diagnostics: Diagnostic[] = [];
-  const empty = (diagnostic?: Diagnostic): ParsedFile => ({
+/** A file with nothing to read, and why. */
+function unread(file: string, diagnostic?: Diagnostic, text?: string): ParsedFile {
+  return {
     file,
     docs: [],
     locator: { locate: () => ({ line: 1, column: 1 }) },
     itemPosition: () => ({ line: 1, column: 1 }),
     diagnostics: diagnostic ? [diagnostic] : [],
-    parser: 'exact',
-  });
+    ...(text !== undefined ? { text } : {}),
+  };
+}
 
+/** Where an item's own key and its value start. */
+interface KeyPlace {
+  key: Position;
+  value: Position;
+}
+
+/** What js-yaml saw of one `evidence` item while reading it. */
+interface ItemPlace {
+  start: Position;
+  /** Its keys in order, with where each and its value start. */
+  keys: [string, KeyPlace][];
+}
+
+/**
+ * Where each document's `evidence` items, and their keys and values, start:
+ * noted from js-yaml's parse events while it reads, so a clean file never
+ * needs a second parse for its positions. Positions are used only where they
+ * are known to fit the values read (see parseEvidenceFile).
+ */
+class ItemPlaces {
+  readonly docs: ItemPlace[][] = [];
+  private depth = 0;
+  /** Nodes met directly under the document's root, and under the current item: keys and values in turn. */
+  private rootChild = 0;
+  private itemChild = 0;
+  private rootKey: unknown;
+  private inEvidence = false;
+  private keyAt: Position | undefined;
+
+  constructor(private readonly text: string) {}
+
+  private position(state: jsyaml.State, skipSpace: boolean): Position {
+    let at = state.position;
+    let line = state.line;
+    let lineStart = state.lineStart;
+    if (skipSpace) {
+      // A value's start event comes before the space after its colon: skip it,
+      // and any line breaks and comment lines, to where the value itself starts.
+      for (;;) {
+        const c = this.text.charCodeAt(at);
+        if (c === 32 || c === 9) at++;
+        else if (c === 10 || c === 13) {
+          at++;
+          if (c === 13 && this.text.charCodeAt(at) === 10) at++;
+          line++;
+          lineStart = at;
+        } else if (c === 35) {
+          while (at < this.text.length && this.text.charCodeAt(at) !== 10) at++;
+        } else break;
+      }
+    }
+    return { line: line + 1, column: at - lineStart + 1 };
+  }
+
+  private current(): ItemPlace | undefined {
+    const items = this.docs[this.docs.length - 1];
+    return items?.[items.length - 1];
+  }
+
+  listener = (event: 'open' | 'close', state: jsyaml.State): void => {
+    if (event === 'open') {
+      this.depth++;
+      if (this.depth === 1) {
+        this.docs.push([]);
+        this.rootChild = 0;
+      } else if (this.depth === 2) {
+        this.inEvidence = this.rootChild % 2 === 1 && this.rootKey === 'evidence';
+      } else if (this.depth === 3 && this.inEvidence) {
+        (this.docs[this.docs.length - 1] as ItemPlace[]).push({
+          start: this.position(state, false),
+          keys: [],
+        });
+        this.itemChild = 0;
+      } else if (this.depth === 4 && this.inEvidence) {
+        if (this.itemChild % 2 === 0) this.keyAt = this.position(state, false);
+        else if (this.keyAt) {
+          const item = this.current();
+          const key = item?.keys[item.keys.length - 1];
+          if (key) key[1].value = this.position(state, true);
+        }
+      }
+      return;
+    }
+    if (this.depth === 2) {
+      if (this.rootChild % 2 === 0) this.rootKey = state.result;
+      this.rootChild++;
+      this.inEvidence = false;
+    } else if (this.depth === 4 && this.inEvidence) {
+      if (this.itemChild % 2 === 0 && this.keyAt && typeof state.result === 'string')
+        this.current()?.keys.push([state.result, { key: this.keyAt, value: this.keyAt }]);
+      else if (this.itemChild % 2 === 0) this.keyAt = undefined;
+      this.itemChild++;
+    }
+    this.depth--;
+  };
+}
+
+/** js-yaml's reading of the text: every document's value and where its items are, or the error. */
+function readValues(text: string): { docs: unknown[]; places: ItemPlace[][] } | { error: Error } {
+  const places = new ItemPlaces(text);
+  try {
+    const docs = jsyaml.loadAll(text, null, {
+      schema: YAML_12_CORE,
+      json: false,
+      listener: places.listener,
+    });
+    return { docs, places: places.docs };
+  } catch (error) {
+    return { error: error as Error };
+  }
+}
+
+/** The `yaml` package's syntax tree, for positions and clearer messages. */
+function syntaxTree(text: string): {
+  documents: Document.Parsed[];
+  lineCounter: LineCounter;
+} {
+  const yaml = yamlLib();
+  const lineCounter = new yaml.LineCounter();
+  const parsed = yaml.parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  // An empty file parses to an empty list of documents (an EmptyStream).
+  return { documents: Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [], lineCounter };
+}
+
+/** The diagnostics for a file js-yaml could not read: the `yaml` package's, or js-yaml's own. */
+function readFailure(file: string, text: string, error: Error): Diagnostic[] {
+  if (error instanceof RangeError) return [fileDiagnostic(file, 'yaml/too-deep', TOO_DEEP)];
+  const { documents, lineCounter } = syntaxTree(text);
+  // Only the first error of a document: the ones after it are usually its echoes.
+  const found = documents.flatMap((d) =>
+    d.errors.length > 0 ? [yamlErrorDiagnostic(file, d.errors[0]!, lineCounter, text)] : [],
+  );
+  if (found.length > 0) return found;
+  const mark = (error as { mark?: { line: number; column: number } }).mark;
+  const reason = (error as { reason?: string }).reason ?? error.message;
+  const tag = /unknown tag/i.test(reason);
+  return [
+    fileDiagnostic(
+      file,
+      'yaml/syntax',
+      tag
+        ? `YAML tag ${/<([^>]*)>/.exec(reason)?.[1] ?? ''} is not supported in evidence; write the value as plain text, a number or a list`
+        : `YAML cannot be read: ${reason}`,
+      mark ? { line: mark.line + 1, column: mark.column + 1 } : undefined,
+    ),
+  ];
+}
+
+/** A locator that builds the `yaml` syntax tree on first use. */
+function lazyLocator(text: string): Locator {
+  let locator: Locator | undefined;
+  return {
+    locate(doc, path, atKey) {
+      if (!locator) {
+        const { documents, lineCounter } = syntaxTree(text);
+        locator = treeLocator(documents, lineCounter);
+      }
+      return locator.locate(doc, path, atKey);
+    },
+  };
+}
+
+export function parseEvidenceFile(file: string, bytes: Uint8Array): ParsedFile {
   const decoded = decode(file, bytes);
-  if (decoded.text === undefined) return empty(decoded.diagnostic);
+  if (decoded.text === undefined) return unread(file, decoded.diagnostic);
   const text = decoded.text;
 
-  if (flowDepthExceeds(text, MAX_DEPTH) || blockDepthExceeds(text, MAX_DEPTH)) {
-    return empty(
-      fileDiagnostic(
-        file,
-        'yaml/too-deep',
-        `YAML is nested more than ${MAX_DEPTH} levels deep; evidence files need only a few levels`,
-      ),
-    );
-  }
+  if (flowDepthExceeds(text, MAX_DEPTH) || blockDepthExceeds(text, MAX_DEPTH))
+    return unread(file, fileDiagnostic(file, 'yaml/too-deep', TOO_DEEP), text);
 
-  const fast = options.exactOnly ? undefined : parseFast(text, options.blockReader !== false);
-  if (fast && (fast.depthChecked || !fast.docs.some((doc) => depthExceeds(doc, MAX_DEPTH)))) {
-    const docs = fast.docs;
-    const exact = lazyLocator(text);
-    let scanned: Position[][] | undefined | null = fast.items ?? null;
-    // Split once, on first need, for both the item scan and the key scan.
-    let lines: string[] | undefined;
-    const textLines = (): string[] =>
-      (lines ??= fast.noCR ? text.split('\n') : text.split(/\r?\n/));
-    const items = (): Position[][] | undefined => {
-      if (scanned === null) {
-        const counts = docs.map((d) => {
-          const evidence = (d as { evidence?: unknown } | null)?.evidence;
-          return Array.isArray(evidence) ? evidence.length : 0;
-        });
-        scanned = scanItemPositions(textLines(), counts);
-      }
-      return scanned;
-    };
-    const itemPosition = (doc: number, item: number): Position =>
-      items()?.[doc]?.[item] ?? exact.locate(doc, ['evidence', item]);
-    // Warnings such as stale evidence point at an item's own keys; find those
-    // by scanning the item's lines, and build the syntax tree only otherwise.
-    const locator: Locator = {
-      locate(doc, path, atKey) {
-        const [first, item, key] = path;
-        const start =
-          first === 'evidence' && typeof item === 'number' ? items()?.[doc]?.[item] : undefined;
-        if (start && path.length === 2) return start;
-        if (start && path.length === 3 && typeof key === 'string') {
-          const found = locateItemKey(
-            textLines(),
-            start,
-            items()?.[doc]?.[(item as number) + 1],
-            key,
-            atKey === true,
-          );
-          if (found) return found;
-        }
-        return exact.locate(doc, path, atKey);
-      },
-    };
-    return { file, docs, locator, itemPosition, diagnostics, parser: 'fast', text };
-  }
+  const read = readValues(text);
+  if ('error' in read)
+    return { ...unread(file, undefined, text), diagnostics: readFailure(file, text, read.error) };
 
-  const lineCounter = new (yamlLib().LineCounter)();
-  let parsed;
-  try {
-    parsed = yamlLib().parseAllDocuments(text, {
-      lineCounter,
-      uniqueKeys: true,
-      prettyErrors: false,
-    });
-  } catch (error) {
-    if (error instanceof RangeError) {
-      return empty(
-        fileDiagnostic(
-          file,
-          'yaml/too-deep',
-          'YAML is nested too deeply to read; evidence files need only a few levels',
-        ),
-      );
-    }
-    throw error;
-  }
-  const documents = Array.isArray(parsed) ? parsed : [];
-  const locator = treeLocator(documents, lineCounter);
-  const docs: unknown[] = [];
-  let broken = false;
-  for (const document of documents) {
-    // Only the first syntax error of a document: the ones after it are usually its echoes.
-    const error = document.errors[0];
-    if (error) {
-      diagnostics.push(yamlErrorDiagnostic(file, error, lineCounter, text));
-      broken = true;
-    }
-    for (const warning of document.warnings) {
-      diagnostics.push({
-        ...yamlErrorDiagnostic(file, warning, lineCounter, text),
-        severity: 'warn',
-      });
-    }
-  }
-  if (!broken) {
-    for (let index = 0; index < documents.length; index++) {
-      const document = documents[index]!;
-      try {
-        const value = document.toJS({ maxAliasCount: MAX_ALIASES });
-        if (depthExceeds(value, MAX_DEPTH)) {
-          diagnostics.push(
-            fileDiagnostic(
-              file,
-              'yaml/too-deep',
-              `YAML is nested more than ${MAX_DEPTH} levels deep; evidence files need only a few levels`,
-              locator.locate(index, []),
-            ),
-          );
-          docs.push(undefined);
-          continue;
-        }
-        docs.push(value);
-      } catch (error) {
-        const message =
-          error instanceof ReferenceError && /alias/i.test(error.message)
-            ? `YAML uses too many aliases (more than ${MAX_ALIASES} expansions); write the values out instead of repeating anchors`
-            : `YAML cannot be read: ${(error as Error).message}`;
-        diagnostics.push(
-          fileDiagnostic(file, 'yaml/alias-limit', message, locator.locate(index, [])),
-        );
-        docs.push(undefined);
-      }
-    }
-  }
-  return {
-    file,
-    docs,
-    locator,
-    itemPosition: (doc, item) => locator.locate(doc, ['evidence', item]),
-    diagnostics,
-    parser: 'exact',
-    text,
+  const tree = lazyLocator(text);
+  const diagnostics: Diagnostic[] = [];
+  const docs = read.docs.map((value, index) => {
+    const problem =
+      aliasExpansion(value) > MAX_ALIAS_EXPANSION
+        ? ['yaml/alias-limit', TOO_MANY_ALIASES]
+        : depthExceeds(value, MAX_DEPTH)
+          ? ['yaml/too-deep', TOO_DEEP]
+          : undefined;
+    if (!problem) return value;
+    diagnostics.push(fileDiagnostic(file, problem[0]!, problem[1]!, tree.locate(index, [])));
+    return undefined;
+  });
+  /** What was noted of an item while reading, when it fits the value read exactly. */
+  const placeOf = (doc: number, item: number): ItemPlace | undefined => {
+    const evidence = (docs[doc] as { evidence?: unknown } | null | undefined)?.evidence;
+    const places = read.places[doc];
+    if (!places || !Array.isArray(evidence) || places.length !== evidence.length) return undefined;
+    return places[item];
   };
+  const keysFit = (place: ItemPlace, value: unknown): boolean => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    const keys = Object.keys(value);
+    return keys.length === place.keys.length && keys.every((k, i) => place.keys[i]?.[0] === k);
+  };
+  const itemPosition = (doc: number, item: number): Position =>
+    placeOf(doc, item)?.start ?? tree.locate(doc, ['evidence', item]);
+  const locator: Locator = {
+    locate(doc, path, atKey) {
+      const [first, item, key] = path;
+      if (first === 'evidence' && typeof item === 'number') {
+        if (path.length === 2) return itemPosition(doc, item);
+        const place = placeOf(doc, item);
+        const evidence = (docs[doc] as { evidence: unknown[] }).evidence;
+        if (
+          path.length === 3 &&
+          typeof key === 'string' &&
+          place &&
+          keysFit(place, evidence[item])
+        ) {
+          const found = place.keys.find(([name]) => name === key);
+          if (found) return atKey ? found[1].key : found[1].value;
+        }
+      }
+      return tree.locate(doc, path, atKey);
+    },
+  };
+  return { file, docs, locator, itemPosition, diagnostics, text };
 }

@@ -1,5 +1,5 @@
 import type * as Yaml from 'yaml';
-import { packageRequire } from '../paths.js';
+import { packageRequire } from '../base/paths.js';
 
 /**
  * The exact YAML parser, loaded on first use only: files that parse cleanly

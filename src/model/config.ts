@@ -1,6 +1,9 @@
 import type { FrameworkId } from './evidence.js';
 import type { Severity } from './diagnostic.js';
 
+/** The configuration file looked for in the evidence folder and its parents. */
+export const CONFIG_FILE_NAME = 'cqc-score.yaml';
+
 export type ScoringMethod = 'direct' | 'category-percentage';
 /** How a fractional percentage becomes a whole one before it is banded. */
 export type RoundingPolicy = 'up' | 'nearest' | 'down';

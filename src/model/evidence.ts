@@ -49,3 +49,9 @@ export interface EvidenceItem {
   ageMonths?: number;
   stale: boolean;
 }
+
+/** An item left out of scoring because of an error, with the statements it names. */
+export interface ExcludedItem {
+  ref: SourceRef;
+  statements: string[];
+}

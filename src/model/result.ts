@@ -32,7 +32,8 @@ export type GapKind =
   | 'no-peoples-experience'
   | 'single-source'
   | 'stale-evidence'
-  | 'unjudged-item';
+  | 'unjudged-item'
+  | 'evidence-in-error';
 
 export interface Gap {
   kind: GapKind;
@@ -73,6 +74,10 @@ export interface StatementResult {
   /** The shortfalls that hold the score down, most important first. */
   toLift: string[];
   items: { ref: SourceRef; title: string; basis: JudgementBasis | null; stale: boolean }[];
+  /** How many items naming this statement were left out of its score because of errors. */
+  excludedItems: number;
+  /** Where those items are. */
+  excluded: SourceRef[];
 }
 
 export interface GroupResult {
@@ -116,6 +121,13 @@ export interface ScoreResult {
   overall: Overall;
   diagnostics: Diagnostic[];
   summary: { errors: number; warnings: number; infos: number };
+  /**
+   * True when the result may change once the evidence is fixed or completed:
+   * items were left out because of errors, or statements are not assessed.
+   */
+  provisional: boolean;
+  /** How many items were left out of scoring because of errors, in all. */
+  excludedItems: number;
   /** Set with `--baseline`: what changed since that result. */
   changes?: Changes;
 }

@@ -3,7 +3,7 @@
  * Findings are matched by statement and rule id, so rewording evidence does
  * not make a finding look new; scores are compared statement by statement.
  */
-import { FatalError } from '../errors.js';
+import { FatalError } from '../base/errors.js';
 import type { Changes, FindingChange, ScoreResult, StatementChange } from '../model/index.js';
 import type { FormatOptions } from './types.js';
 

@@ -66,11 +66,24 @@ function movementOf(phrase: string): 'up' | 'down' | 'similar' {
   return UP.test(phrase) ? 'up' : 'down';
 }
 
+/** A word without which a clause holds no comparison: most clauses are passed over on it. */
+const MAY_COMPARE =
+  /\b(?:england|english|national|nationally|nation|country|regional|regionally|region|london|neighbours?|comparators?|peers?|average|targets?|benchmarks?|expected|highest|lowest|best|worst|top|bottom|from)\b/i;
+
+const cache = new WeakMap<PreparedText, Comparison[]>();
+
 /** Every comparison in the text, clause by clause; national ones only, when there are any. */
 export function readComparisons(prepared: PreparedText): Comparison[] {
+  let found = cache.get(prepared);
+  if (!found) cache.set(prepared, (found = compareClauses(prepared)));
+  return found;
+}
+
+function compareClauses(prepared: PreparedText): Comparison[] {
   const found: Comparison[] = [];
   prepared.clauses.forEach((clause, index) => {
     const text = prepared.text.slice(clause.start, clause.end).toLowerCase();
+    if (!MAY_COMPARE.test(text)) return;
     const lowerIsBetter = LOWER_IS_BETTER.test(text);
     const add = (movement: 'up' | 'down' | 'similar', words: string, national: boolean): void => {
       const plain = PLAINLY_BETTER.test(words)

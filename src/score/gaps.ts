@@ -40,21 +40,37 @@ function refs(items: readonly EvidenceItem[]): SourceRef[] {
   return items.map((item) => item.ref);
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function gapsFor(
   def: StatementDef,
-  items: readonly EvidenceItem[],
+  verdicts: readonly Verdict[],
   current: readonly Verdict[],
   score: Score | null,
+  excluded: readonly SourceRef[] = [],
 ): Gap[] {
   const gaps: Gap[] = [];
-  if (items.length === 0) {
+  // Items left out because of errors come first: they can change the score.
+  if (excluded.length > 0) {
     gaps.push({
-      kind: 'no-evidence',
-      message: 'No evidence for this statement: it is not assessed',
-      evidence: [],
+      kind: 'evidence-in-error',
+      message:
+        verdicts.length === 0
+          ? `Evidence in error: its only ${plural(excluded.length, 'item')} ${excluded.length === 1 ? 'was' : 'were'} left out because of errors, so it is not assessed; fix them`
+          : `${plural(excluded.length, 'item')} left out because of errors (${excluded.map((r) => `${r.file}:${r.line}`).join(', ')}); the score may change once they are fixed`,
+      evidence: [...excluded],
     });
+  }
+  if (verdicts.length === 0) {
+    if (excluded.length === 0)
+      gaps.push({
+        kind: 'no-evidence',
+        message: 'No evidence for this statement: it is not assessed',
+        evidence: [],
+      });
     return gaps;
   }
+  const items = verdicts.map((v) => v.item);
   const stale = items.filter((item) => item.stale);
   if (current.length === 0) {
     gaps.push({

@@ -1,10 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { FatalError } from '../errors.js';
+import { FatalError } from '../base/errors.js';
 import type { Condition, FrameworkId, Rubric, Rule, TextCondition } from '../model/index.js';
 import { SHIPPED_RUBRICS } from '../frameworks/catalogue.js';
 import type { Catalogue } from '../frameworks/catalogue.js';
-import { loadDataFile } from '../validate/data-file.js';
+import { loadDataFile } from '../schema/data-file.js';
 import { compileTextCondition } from './operators/text.js';
 
 /** The rules that apply to each statement of one framework. */

@@ -2,7 +2,7 @@ import type {
   Category,
   CategoryScore,
   Config,
-  EvidenceItem,
+  ExcludedItem,
   Finding,
   Judgement,
   Rule,
@@ -198,13 +198,15 @@ function scoreByCategory(verdicts: readonly Verdict[], config: Config): Scored |
 
 export interface StatementInput {
   def: StatementDef;
-  items: readonly EvidenceItem[];
+  /** One per item naming the statement. */
   verdicts: readonly Verdict[];
   rules: readonly Rule[];
+  /** Items naming the statement that were left out because of errors. */
+  excluded?: readonly ExcludedItem[];
 }
 
 export function scoreStatement(
-  { def, items, verdicts, rules }: StatementInput,
+  { def, verdicts, rules, excluded = [] }: StatementInput,
   config: Config,
 ): StatementResult {
   const current = verdicts.filter((v) => !v.item.stale);
@@ -216,7 +218,8 @@ export function scoreStatement(
   const score = percent === null ? null : scoreForPercent(percent);
   const ruleOrder = new Map(rules.map((rule, index) => [rule.id, index]));
   const findings = collectFindings(current, ruleOrder);
-  const gaps = gapsFor(def, items, current, score);
+  const excludedRefs = excluded.map((item) => item.ref).sort(compareRefs);
+  const gaps = gapsFor(def, verdicts, current, score, excludedRefs);
   const counts: StatementResult['counts'] = {
     exceptional: 0,
     strength: 0,
@@ -254,5 +257,7 @@ export function scoreStatement(
       basis: v.basis,
       stale: v.item.stale,
     })),
+    excludedItems: excludedRefs.length,
+    excluded: excludedRefs,
   };
 }

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { FatalError } from '../errors.js';
+import { FatalError } from '../base/errors.js';
 import type { Config, FrameworkId, RunOptions } from '../model/index.js';
-import { CONFIG_FILE_NAME } from '../load/discover.js';
-import { loadDataFile } from './data-file.js';
+import { CONFIG_FILE_NAME } from '../model/index.js';
+import { loadDataFile } from '../schema/data-file.js';
 import { isRealDate, today } from './dates.js';
 
 interface ConfigFile {

@@ -4,7 +4,23 @@
  * a birth cue before a date). privacy.ts runs them together and settles
  * overlaps. Every pattern is linear: no nested quantifiers.
  */
-import type { PersonalDataHit } from './privacy.js';
+export const PERSONAL_DATA_KINDS = [
+  'nhs-number',
+  'ni-number',
+  'email',
+  'phone',
+  'date-of-birth',
+] as const;
+export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
+
+export interface PersonalDataHit {
+  kind: PersonalDataKind;
+  /** Offset of the first character of the match in the text. */
+  start: number;
+  /** Offset just after the match. */
+  end: number;
+  match: string;
+}
 
 // ---------------------------------------------------------------- NHS numbers
 

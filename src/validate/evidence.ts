@@ -1,18 +1,27 @@
+/**
+ * Checks one parsed evidence file: each document against the evidence
+ * schema, then its statement names, then each item's statements and date.
+ * Problems become diagnostics at the offending key; a good item becomes an
+ * EvidenceItem, and an item left out because of an error is recorded as
+ * excluded, with the statements it names, so scores can say so.
+ */
 import type {
   Config,
   Diagnostic,
   EvidenceItem,
+  ExcludedItem,
   FrameworkId,
   PendingDiagnostic,
   Severity,
+  SourceRef,
 } from '../model/index.js';
 import type { ParsedFile } from '../load/parse.js';
 import { loadFramework } from '../frameworks/catalogue.js';
-import { schemas, validator } from './ajv.js';
-import { translateAjvErrors } from './ajv-errors.js';
+import type { Catalogue } from '../frameworks/catalogue.js';
+import { schemas, validator } from '../schema/ajv.js';
+import { translateAjvErrors } from '../schema/ajv-errors.js';
 import { dateChecks } from './dates.js';
 import type { IdUse } from './ids.js';
-import { ownCopy } from '../intern.js';
 
 export { findDuplicateIds } from './ids.js';
 export type { IdUse } from './ids.js';
@@ -39,254 +48,350 @@ interface RawDocument {
   evidence?: unknown[];
 }
 
-export interface Validated {
+export interface FileCheck {
   items: EvidenceItem[];
+  /** Items left out of scoring because of an error. */
+  excluded: ExcludedItem[];
   diagnostics: Diagnostic[];
-}
-
-/**
- * Validates files one at a time, so a run need not hold every parsed file at
- * once: only the items and diagnostics are kept, and the ids seen so far.
- */
-export function evidenceValidator(config: Config): {
-  add(parsed: ParsedFile): void;
-  result(): Validated & { ids: IdUse[] };
-} {
-  const items: EvidenceItem[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const ids: IdUse[] = [];
-  const validate = validator('evidence');
-  /** Statement names already resolved, per framework (null: not a statement). */
-  const resolved = new Map<FrameworkId, Map<string, { id: string } | null>>();
-  const dates = dateChecks(config);
-  const add = (parsed: ParsedFile): void => {
-    const before = diagnostics.length;
-    check(parsed);
-    // A file with hundreds of problems is one problem: show the first ones and say how many more.
-    const found = diagnostics.length - before;
-    if (found > MAX_DIAGNOSTICS_PER_FILE) {
-      diagnostics.splice(before + MAX_DIAGNOSTICS_PER_FILE);
-      const last = diagnostics[diagnostics.length - 1] as Diagnostic;
-      diagnostics.push({
-        code: 'file/too-many-problems',
-        severity: 'error',
-        file: parsed.file,
-        line: last.line,
-        column: last.column,
-        message: `${found - MAX_DIAGNOSTICS_PER_FILE} more problems in this file are not listed; fix the ones above first`,
-      });
-    }
-  };
-  const check = (parsed: ParsedFile): void => {
-    diagnostics.push(...parsed.diagnostics);
-    const meaningful = parsed.docs.filter((doc) => doc !== null && doc !== undefined);
-    if (parsed.docs.length === 0 || (meaningful.length === 0 && parsed.diagnostics.length === 0)) {
-      if (parsed.diagnostics.length === 0) {
-        diagnostics.push({
-          code: 'file/empty',
-          severity: 'warn',
-          file: parsed.file,
-          line: 1,
-          column: 1,
-          message: 'file holds no evidence; add an "evidence" list or delete the file',
-        });
-      }
-      return;
-    }
-
-    parsed.docs.forEach((doc, docIndex) => {
-      if (doc === null || doc === undefined) return;
-      const report = (
-        pending: PendingDiagnostic,
-        severity: Severity = pending.severity ?? 'error',
-      ): void => {
-        const at = parsed.locator.locate(docIndex, pending.path, pending.atKey);
-        diagnostics.push({
-          code: pending.code,
-          severity,
-          file: parsed.file,
-          line: at.line,
-          column: at.column,
-          message: pending.message,
-        });
-      };
-
-      const badItems = new Set<number>();
-      let docBroken = false;
-      if (!validate(doc)) {
-        for (const pending of translateAjvErrors(validate.errors ?? [], doc, schemas.evidence)) {
-          report(pending);
-          const [first, second] = pending.path;
-          if (first === 'evidence' && typeof second === 'number') badItems.add(second);
-          else docBroken = true;
-        }
-      }
-      if (docBroken) return;
-
-      const document = doc as RawDocument;
-      const framework = document.framework ?? config.framework;
-      const catalogue = loadFramework(framework);
-      let docStatement: string | undefined;
-      let docStatementBroken = false;
-      if (document.statement !== undefined) {
-        const found = catalogue.resolve(document.statement);
-        if (found) docStatement = found.id;
-        else {
-          docStatementBroken = true;
-          report(
-            unknownStatement(
-              document.statement,
-              ['statement'],
-              catalogue.suggest(document.statement),
-              framework,
-            ),
-          );
-        }
-      }
-      if (framework !== config.framework) {
-        report(
-          {
-            code: 'other-framework',
-            path: ['framework'],
-            message: `this document is for the ${framework} framework but the run scores ${config.framework}; its items are checked but not scored`,
-          },
-          'warn',
-        );
-      }
-
-      const evidence = document.evidence ?? [];
-      evidence.forEach((raw, index) => {
-        if (badItems.has(index)) return;
-        const item = raw as RawItem;
-        const path = ['evidence', index];
-        const statements: string[] = [];
-        const names =
-          item.statements === undefined
-            ? item.statement === undefined
-              ? []
-              : [item.statement]
-            : item.statement === undefined
-              ? item.statements
-              : [item.statement, ...item.statements];
-        let statementProblem = false;
-        let known = resolved.get(framework);
-        if (!known) resolved.set(framework, (known = new Map()));
-        for (let n = 0; n < names.length; n++) {
-          const name = names[n] as string;
-          let found = known.get(name);
-          if (found === undefined) known.set(name, (found = catalogue.resolve(name) ?? null));
-          if (found) {
-            if (!statements.includes(found.id)) statements.push(found.id);
-          } else {
-            statementProblem = true;
-            const where =
-              item.statement !== undefined && n === 0
-                ? [...path, 'statement']
-                : [...path, 'statements', item.statement !== undefined ? n - 1 : n];
-            report(unknownStatement(name, where, catalogue.suggest(name), framework));
-          }
-        }
-        if (names.length === 0) {
-          if (docStatement) statements.push(docStatement);
-          else if (!docStatementBroken) {
-            statementProblem = true;
-            report({
-              code: 'missing-statement',
-              path,
-              message: 'item names no quality statement; add "statement:" to it or to the document',
-            });
-          }
-        }
-        if (statementProblem || statements.length === 0) return;
-
-        // Ids are checked across the repository once every file is read (see findDuplicateIds).
-        const idEntry: IdUse | undefined =
-          item.id === undefined
-            ? undefined
-            : {
-                id: ownCopy(item.id),
-                item: -1,
-                line: parsed.itemPosition(docIndex, index).line,
-                at: { file: parsed.file, ...parsed.locator.locate(docIndex, [...path, 'id']) },
-              };
-        if (idEntry) ids.push(idEntry);
-
-        let ageMonths: number | undefined;
-        let stale = false;
-        if (item.date === undefined) {
-          report(
-            {
-              code: 'missing-date',
-              path,
-              message:
-                'item has no "date"; add the date the evidence was collected so its age can be judged',
-            },
-            'warn',
-          );
-        } else if (!dates.real(item.date)) {
-          report({
-            code: 'invalid-date',
-            path: [...path, 'date'],
-            message: `"date" ${item.date} is not a real calendar date; correct it`,
-          });
-          return;
-        } else if (item.date > config.asOf) {
-          report({
-            code: 'future-date',
-            path: [...path, 'date'],
-            message: `"date" ${item.date} is after the as-of date ${config.asOf}; correct the date or set a later --as-of`,
-          });
-          return;
-        } else {
-          ageMonths = dates.age(item.date);
-          if (dates.stale(item.date)) {
-            stale = true;
-            report(
-              {
-                code: 'stale-evidence',
-                path: [...path, 'date'],
-                message: `evidence dated ${item.date} is more than ${config.staleAfterMonths} months old; refresh it (it is left out of the score)`,
-              },
-              'warn',
-            );
-          }
-        }
-
-        if (framework !== config.framework) return;
-        const position = parsed.itemPosition(docIndex, index);
-        const evidenceItem: EvidenceItem = {
-          ref: { file: parsed.file, line: position.line, column: position.column },
-          key: item.id ?? `${parsed.file}#${docIndex}/${index}`,
-          framework,
-          statements,
-          title: item.title,
-          category: item.category,
-          summary: item.summary,
-          tags: item.tags ?? NO_TAGS,
-          metrics: item.metrics ?? NO_METRICS,
-          stale,
-        };
-        // Optional keys are set only when present, so the result never carries undefined.
-        if (item.date !== undefined) evidenceItem.date = item.date;
-        if (item.source !== undefined) evidenceItem.source = item.source;
-        if (item.judgement !== undefined) evidenceItem.judgement = item.judgement;
-        if (item.status !== undefined) evidenceItem.status = item.status;
-        if (item.reference !== undefined) evidenceItem.reference = item.reference;
-        if (ageMonths !== undefined) evidenceItem.ageMonths = ageMonths;
-        if (idEntry) idEntry.item = items.length;
-        items.push(evidenceItem);
-      });
-    });
-  };
-  return { add, result: () => ({ items, diagnostics, ids }) };
+  /** Each explicit id, to be checked across the repository (see findDuplicateIds). */
+  ids: IdUse[];
 }
 
 /** More problems than this in one file are counted, not listed. */
 export const MAX_DIAGNOSTICS_PER_FILE = 100;
 
-/** An item's tags and metrics when it has none (shared, so never changed). */
-export const NO_TAGS: string[] = [];
-export const NO_METRICS: Record<string, number> = {};
+/** What checking a run's files shares: compiled checks and statement names already resolved. */
+export interface EvidenceChecker {
+  check(parsed: ParsedFile): FileCheck;
+}
+
+export function evidenceChecker(config: Config): EvidenceChecker {
+  const validate = validator('evidence');
+  const dates = dateChecks(config);
+  const names = new Map<FrameworkId, Map<string, string | null>>();
+  const resolve = (catalogue: Catalogue, name: string): string | null => {
+    let known = names.get(catalogue.id);
+    if (!known) names.set(catalogue.id, (known = new Map()));
+    let id = known.get(name);
+    if (id === undefined) known.set(name, (id = catalogue.resolve(name)?.id ?? null));
+    return id;
+  };
+  return {
+    check(parsed) {
+      const out: FileCheck = { items: [], excluded: [], diagnostics: [], ids: [] };
+      out.diagnostics.push(...parsed.diagnostics);
+      if (isEmpty(parsed)) {
+        if (parsed.diagnostics.length === 0)
+          out.diagnostics.push({
+            code: 'file/empty',
+            severity: 'warn',
+            file: parsed.file,
+            line: 1,
+            column: 1,
+            message: 'file holds no evidence; add an "evidence" list or delete the file',
+          });
+        return out;
+      }
+      parsed.docs.forEach((doc, index) => {
+        if (doc !== null && doc !== undefined)
+          checkDocument({ parsed, index, doc, config, validate, dates, resolve, out });
+      });
+      return capProblems(parsed.file, out);
+    },
+  };
+}
+
+function isEmpty(parsed: ParsedFile): boolean {
+  const meaningful = parsed.docs.some((doc) => doc !== null && doc !== undefined);
+  return parsed.docs.length === 0 || (!meaningful && parsed.diagnostics.length === 0);
+}
+
+/** A file with hundreds of problems is one problem: show the first ones and say how many more. */
+function capProblems(file: string, out: FileCheck): FileCheck {
+  const found = out.diagnostics.length;
+  if (found <= MAX_DIAGNOSTICS_PER_FILE) return out;
+  out.diagnostics.splice(MAX_DIAGNOSTICS_PER_FILE);
+  const last = out.diagnostics[out.diagnostics.length - 1] as Diagnostic;
+  out.diagnostics.push({
+    code: 'file/too-many-problems',
+    severity: 'error',
+    file,
+    line: last.line,
+    column: last.column,
+    message: `${found - MAX_DIAGNOSTICS_PER_FILE} more problems in this file are not listed; fix the ones above first`,
+  });
+  return out;
+}
+
+interface DocumentContext {
+  parsed: ParsedFile;
+  index: number;
+  doc: unknown;
+  config: Config;
+  validate: ReturnType<typeof validator>;
+  dates: ReturnType<typeof dateChecks>;
+  resolve(catalogue: Catalogue, name: string): string | null;
+  out: FileCheck;
+}
+
+type Report = (pending: PendingDiagnostic, severity?: Severity) => void;
+
+function checkDocument(context: DocumentContext): void {
+  const { parsed, index, doc, config, out } = context;
+  const report: Report = (pending, severity = pending.severity ?? 'error') => {
+    const at = parsed.locator.locate(index, pending.path, pending.atKey);
+    out.diagnostics.push({
+      code: pending.code,
+      severity,
+      file: parsed.file,
+      line: at.line,
+      column: at.column,
+      message: pending.message,
+    });
+  };
+  const shape = checkShape(context, report);
+  if (shape === 'broken') return;
+
+  const document = doc as RawDocument;
+  const framework = document.framework ?? config.framework;
+  const catalogue = loadFramework(framework);
+  const docStatement = documentStatement(context, catalogue, document, report);
+  if (framework !== config.framework) {
+    report(
+      {
+        code: 'other-framework',
+        path: ['framework'],
+        message: `this document is for the ${framework} framework but the run scores ${config.framework}; its items are checked but not scored`,
+      },
+      'warn',
+    );
+  }
+  (document.evidence ?? []).forEach((raw, item) => {
+    const ref = (): SourceRef => ({ file: parsed.file, ...parsed.itemPosition(index, item) });
+    const named = namedStatements(context, catalogue, raw, docStatement.id);
+    const exclude = (): void => {
+      if (framework === config.framework) out.excluded.push({ ref: ref(), statements: named });
+    };
+    if (shape.has(item)) return exclude();
+    const statements = itemStatements(
+      context,
+      catalogue,
+      raw as RawItem,
+      item,
+      docStatement,
+      report,
+    );
+    if (!statements) return exclude();
+    // Ids are checked across the repository once every file is read; -1 until the item is kept.
+    const use = idUse(context, raw as RawItem, item);
+    if (use) out.ids.push(use);
+    const dated = checkDate(context, raw as RawItem, ['evidence', item], report);
+    if (!dated) return exclude();
+    if (framework !== config.framework) return;
+    if (use) use.item = out.items.length;
+    out.items.push(
+      evidenceItem(raw as RawItem, ref(), framework, statements, dated, parsed, index, item),
+    );
+  });
+}
+
+/** The schema check: 'broken' when the document itself is wrong, else the items that are. */
+function checkShape(context: DocumentContext, report: Report): Set<number> | 'broken' {
+  const { doc, validate } = context;
+  const badItems = new Set<number>();
+  if (validate(doc)) return badItems;
+  let broken = false;
+  for (const pending of translateAjvErrors(validate.errors ?? [], doc, schemas.evidence)) {
+    report(pending);
+    const [first, second] = pending.path;
+    if (first === 'evidence' && typeof second === 'number') badItems.add(second);
+    else broken = true;
+  }
+  return broken ? 'broken' : badItems;
+}
+
+interface DocStatement {
+  id?: string;
+  /** The document names a statement that does not exist (already reported). */
+  broken: boolean;
+}
+
+function documentStatement(
+  context: DocumentContext,
+  catalogue: Catalogue,
+  document: RawDocument,
+  report: Report,
+): DocStatement {
+  if (document.statement === undefined) return { broken: false };
+  const id = context.resolve(catalogue, document.statement);
+  if (id) return { id, broken: false };
+  report(
+    unknownStatement(
+      document.statement,
+      ['statement'],
+      catalogue.suggest(document.statement),
+      catalogue.id,
+    ),
+  );
+  return { broken: true };
+}
+
+/** The names an item gives, in order: its `statement`, then its `statements`. */
+function namesOf(item: RawItem): string[] {
+  const names: string[] = [];
+  if (typeof item.statement === 'string') names.push(item.statement);
+  if (Array.isArray(item.statements))
+    for (const name of item.statements) if (typeof name === 'string') names.push(name);
+  return names;
+}
+
+/** The statements an item can be counted against, however broken it is: for "left out" counts. */
+function namedStatements(
+  context: DocumentContext,
+  catalogue: Catalogue,
+  raw: unknown,
+  docStatement: string | undefined,
+): string[] {
+  const item = (raw !== null && typeof raw === 'object' ? raw : {}) as RawItem;
+  const ids = namesOf(item).flatMap((name) => context.resolve(catalogue, name) ?? []);
+  if (ids.length === 0 && namesOf(item).length === 0 && docStatement) ids.push(docStatement);
+  return [...new Set(ids)];
+}
+
+/** The item's statements as ids, or undefined when one is unknown or none is named (reported). */
+function itemStatements(
+  context: DocumentContext,
+  catalogue: Catalogue,
+  item: RawItem,
+  index: number,
+  doc: DocStatement,
+  report: Report,
+): string[] | undefined {
+  const path = ['evidence', index];
+  const names = namesOf(item);
+  const statements: string[] = [];
+  let problem = false;
+  names.forEach((name, n) => {
+    const id = context.resolve(catalogue, name);
+    if (id) {
+      if (!statements.includes(id)) statements.push(id);
+      return;
+    }
+    problem = true;
+    const where =
+      item.statement !== undefined && n === 0
+        ? [...path, 'statement']
+        : [...path, 'statements', item.statement !== undefined ? n - 1 : n];
+    report(unknownStatement(name, where, catalogue.suggest(name), catalogue.id));
+  });
+  if (names.length === 0) {
+    if (doc.id) statements.push(doc.id);
+    else if (!doc.broken)
+      report({
+        code: 'missing-statement',
+        path,
+        message: 'item names no quality statement; add "statement:" to it or to the document',
+      });
+  }
+  return problem || statements.length === 0 ? undefined : statements;
+}
+
+interface Dated {
+  ageMonths?: number;
+  stale: boolean;
+}
+
+/** The item's age, or undefined when its date is impossible or in the future (reported). */
+function checkDate(
+  context: DocumentContext,
+  item: RawItem,
+  path: (string | number)[],
+  report: Report,
+): Dated | undefined {
+  const { config, dates } = context;
+  if (item.date === undefined) {
+    report(
+      {
+        code: 'missing-date',
+        path,
+        message:
+          'item has no "date"; add the date the evidence was collected so its age can be judged',
+      },
+      'warn',
+    );
+    return { stale: false };
+  }
+  if (!dates.real(item.date)) {
+    report({
+      code: 'invalid-date',
+      path: [...path, 'date'],
+      message: `"date" ${item.date} is not a real calendar date; correct it`,
+    });
+    return undefined;
+  }
+  if (item.date > config.asOf) {
+    report({
+      code: 'future-date',
+      path: [...path, 'date'],
+      message: `"date" ${item.date} is after the as-of date ${config.asOf}; correct the date or set a later --as-of`,
+    });
+    return undefined;
+  }
+  const stale = dates.stale(item.date);
+  if (stale)
+    report(
+      {
+        code: 'stale-evidence',
+        path: [...path, 'date'],
+        message: `evidence dated ${item.date} is more than ${config.staleAfterMonths} months old; refresh it (it is left out of the score)`,
+      },
+      'warn',
+    );
+  return { ageMonths: dates.age(item.date), stale };
+}
+
+function idUse(context: DocumentContext, item: RawItem, index: number): IdUse | undefined {
+  if (item.id === undefined) return undefined;
+  const { parsed } = context;
+  return {
+    id: item.id,
+    item: -1,
+    line: parsed.itemPosition(context.index, index).line,
+    at: { file: parsed.file, ...parsed.locator.locate(context.index, ['evidence', index, 'id']) },
+  };
+}
+
+function evidenceItem(
+  item: RawItem,
+  ref: SourceRef,
+  framework: FrameworkId,
+  statements: string[],
+  dated: Dated,
+  parsed: ParsedFile,
+  doc: number,
+  index: number,
+): EvidenceItem {
+  const built: EvidenceItem = {
+    ref,
+    key: item.id ?? `${parsed.file}#${doc}/${index}`,
+    framework,
+    statements,
+    title: item.title,
+    category: item.category,
+    summary: item.summary,
+    tags: item.tags ?? [],
+    metrics: item.metrics ?? {},
+    stale: dated.stale,
+  };
+  // Optional keys are set only when present, so the result never carries undefined.
+  if (item.date !== undefined) built.date = item.date;
+  if (item.source !== undefined) built.source = item.source;
+  if (item.judgement !== undefined) built.judgement = item.judgement;
+  if (item.status !== undefined) built.status = item.status;
+  if (item.reference !== undefined) built.reference = item.reference;
+  if (dated.ageMonths !== undefined) built.ageMonths = dated.ageMonths;
+  return built;
+}
 
 function unknownStatement(
   name: string,

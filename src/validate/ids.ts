@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../model/index.js';
 
-/** One use of an explicit id: the item's index among the valid items (-1 if it was left out). */
+/** One use of an explicit id: the item's index among the run's kept items (-1 if it was left out). */
 export interface IdUse {
   id: string;
   item: number;
@@ -11,33 +11,30 @@ export interface IdUse {
 }
 
 /**
- * Ids must be unique across the repository. Given the id uses of each chunk of
- * files in file order, reports every use after the first and says which items
- * (by chunk, then index) to leave out.
+ * Ids must be unique across the repository. Given every use in file order,
+ * reports each use after the first and says which kept items (by index) to
+ * leave out.
  */
-export function findDuplicateIds(chunks: readonly (readonly IdUse[])[]): {
-  duplicates: Set<number>[];
+export function findDuplicateIds(uses: readonly IdUse[]): {
+  drop: Set<number>;
   diagnostics: Diagnostic[];
 } {
   const first = new Map<string, IdUse>();
   const diagnostics: Diagnostic[] = [];
-  const duplicates = chunks.map((uses) => {
-    const drop = new Set<number>();
-    for (const use of uses) {
-      const earlier = first.get(use.id);
-      if (earlier === undefined) {
-        first.set(use.id, use);
-        continue;
-      }
-      diagnostics.push({
-        code: 'duplicate-id',
-        severity: 'error',
-        ...use.at,
-        message: `id "${use.id}" is already used at ${earlier.at.file}:${earlier.line}; ids must be unique across the repository`,
-      });
-      if (use.item >= 0) drop.add(use.item);
+  const drop = new Set<number>();
+  for (const use of uses) {
+    const earlier = first.get(use.id);
+    if (earlier === undefined) {
+      first.set(use.id, use);
+      continue;
     }
-    return drop;
-  });
-  return { duplicates, diagnostics };
+    diagnostics.push({
+      code: 'duplicate-id',
+      severity: 'error',
+      ...use.at,
+      message: `id "${use.id}" is already used at ${earlier.at.file}:${earlier.line}; ids must be unique across the repository`,
+    });
+    if (use.item >= 0) drop.add(use.item);
+  }
+  return { drop, diagnostics };
 }

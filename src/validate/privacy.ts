@@ -7,6 +7,7 @@
  * Every pattern is linear: no nested quantifiers, so a hostile file cannot
  * make the guard hang. The detectors themselves are in detectors.ts.
  */
+import type { PersonalDataHit, PersonalDataKind } from './detectors.js';
 import {
   DOB_WORD,
   findDatesOfBirth,
@@ -16,25 +17,8 @@ import {
   findPhones,
 } from './detectors.js';
 
-export { isValidNhsNumber } from './detectors.js';
-
-export const PERSONAL_DATA_KINDS = [
-  'nhs-number',
-  'ni-number',
-  'email',
-  'phone',
-  'date-of-birth',
-] as const;
-export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
-
-export interface PersonalDataHit {
-  kind: PersonalDataKind;
-  /** Offset of the first character of the match in the text. */
-  start: number;
-  /** Offset just after the match. */
-  end: number;
-  match: string;
-}
+export { isValidNhsNumber, PERSONAL_DATA_KINDS } from './detectors.js';
+export type { PersonalDataHit, PersonalDataKind } from './detectors.js';
 
 /** What each kind is called in messages; never the matched value itself. */
 export const PERSONAL_DATA_NAMES: Record<PersonalDataKind, string> = {

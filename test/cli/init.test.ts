@@ -7,7 +7,7 @@ import { runCli } from '../helpers.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scaffold } from '../../src/cli/init.js';
 import { loadFramework } from '../../src/frameworks/catalogue.js';
-import { run } from '../../src/pipeline.js';
+import { run } from '../../src/run/index.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'cqc-score-init-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -10,7 +10,7 @@ import {
   resolveThresholds,
   thresholdFailures,
 } from '../../src/cli/thresholds.js';
-import { run } from '../../src/pipeline.js';
+import { run } from '../../src/run/index.js';
 
 const seed = run('fixtures/seed-learning');
 const temp = mkdtempSync(join(tmpdir(), 'cqc-score-thresholds-'));

@@ -3,7 +3,7 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/pipeline.js';
+import { run } from '../../src/run/index.js';
 import { parseEvidenceFile } from '../../src/load/parse.js';
 import { evidenceYaml, LA_CONFIG, tempRepo } from '../helpers.js';
 
@@ -96,25 +96,19 @@ describe('parseEvidenceFile', () => {
     ['__proto__', 'evidence:\n  - __proto__:\n      polluted: true\n'],
     ['constructor', 'evidence:\n  - constructor:\n      prototype:\n        polluted: true\n'],
   ])('does not pollute prototypes through a %s key', (_key, text) => {
-    for (const exactOnly of [false, true]) {
-      const parsed = parseEvidenceFile('p.yaml', utf8(text), { exactOnly });
-      expect(parsed.docs).toHaveLength(1);
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
-    }
+    const parsed = parseEvidenceFile('p.yaml', utf8(text));
+    expect(parsed.docs).toHaveLength(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('finds item positions in multi-document files the same way on both parsers', () => {
+  it('finds item positions in multi-document files', () => {
     const text = `${evidenceYaml()}---\n${evidenceYaml('safeguarding')}`;
-    const fast = parseEvidenceFile('m.yaml', utf8(text));
-    const exact = parseEvidenceFile('m.yaml', utf8(text), { exactOnly: true });
-    expect(fast.parser).toBe('fast');
-    expect(exact.parser).toBe('exact');
-    expect([fast.itemPosition(0, 0), fast.itemPosition(1, 0)]).toEqual([
-      exact.itemPosition(0, 0),
-      exact.itemPosition(1, 0),
+    const parsed = parseEvidenceFile('m.yaml', utf8(text));
+    expect([parsed.itemPosition(0, 0), parsed.itemPosition(1, 0)]).toEqual([
+      { line: 3, column: 5 },
+      { line: 10, column: 5 },
     ]);
-    expect(fast.itemPosition(1, 0)).toEqual({ line: 10, column: 5 });
   });
 });
 
@@ -246,7 +240,7 @@ describe('blockDepthExceeds', () => {
       false,
     ],
   ])('%s', async (_name, text, deep) => {
-    const { blockDepthExceeds, MAX_DEPTH } = await import('../../src/load/parse.js');
+    const { blockDepthExceeds, MAX_DEPTH } = await import('../../src/load/depth.js');
     expect(blockDepthExceeds(text, MAX_DEPTH)).toBe(deep);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/pipeline.js';
+import { run } from '../../src/run/index.js';
 import { redactResult } from '../../src/report/redact.js';
 import type { ScoreResult } from '../../src/model/index.js';
 

@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import type { FoundFile } from '../../src/load/discover.js';
+import type { FoundFile } from '../../src/run/1-discover.js';
 import type { ScoreResult } from '../../src/model/index.js';
-import { run } from '../../src/pipeline.js';
+import { run } from '../../src/run/index.js';
 import { FORMATTERS } from '../../src/report/index.js';
 import type { FormatName } from '../../src/report/index.js';
 import type { ThresholdFormatOptions } from '../../src/report/threshold.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FORMAT_NAMES } from '../../src/report/index.js';
 import { withBaseline } from '../../src/report/baseline.js';
-import type { FoundFile } from '../../src/load/discover.js';
+import type { FoundFile } from '../../src/run/1-discover.js';
 import {
   EXAMPLES,
   EXTENSIONS,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/pipeline.js';
+import { run } from '../../src/run/index.js';
 import { json, jsonChunks } from '../../src/report/json.js';
 import type { ScoreResult } from '../../src/model/index.js';
 

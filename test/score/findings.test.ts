@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/pipeline.js';
+import { run } from '../../src/run/index.js';
 import { LA_CONFIG, tempRepo } from '../helpers.js';
 
 function statement(items: { title: string; summary: string; judgement?: string }[]) {

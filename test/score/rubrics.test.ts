@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFramework } from '../../src/frameworks/catalogue.js';
 import { loadRules } from '../../src/score/rubrics.js';
-import { run } from '../../src/pipeline.js';
+import { run } from '../../src/run/index.js';
 import { evidenceYaml, LA_CONFIG, runCli, tempRepo } from '../helpers.js';
 
 describe('shipped rubrics', () => {

@@ -1,7 +1,7 @@
 // The bundled example drawn from a published CQC assessment (Learning,
 // improvement and innovation, scored 2) must score 2 for the same reasons.
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/pipeline.js';
+import { run } from '../../src/run/index.js';
 
 const result = run('fixtures/seed-learning');
 const statement = result.statements.find((s) => s.id === 'learning-improvement-and-innovation')!;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/validate/config.js';
-import { FatalError } from '../../src/errors.js';
+import { FatalError } from '../../src/base/errors.js';
 import { evidenceYaml, runCli, tempRepo } from '../helpers.js';
 
 describe('configuration', () => {
@@ -53,7 +53,7 @@ describe('configuration', () => {
     ],
     ['a bad value', 'framework: hospital\n', /cqc-score\.yaml:1:12 error schema\/enum/],
     ['an unreal date', 'as-of: 2024-02-31\n', /"as-of" is not a real date/],
-    ['broken YAML', 'framework: [provider\n', /yaml\/syntax/],
+    ['broken YAML', 'framework: [provider\n', /cqc-score\.yaml:\d+:\d+ error yaml\//],
   ])('%s stops the run with exit 2 and points at the line', async (_name, text, pattern) => {
     const repo = tempRepo({ 'cqc-score.yaml': text, 'e.yaml': evidenceYaml() });
     try {

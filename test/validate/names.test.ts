@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFramework, normaliseName } from '../../src/frameworks/catalogue.js';
-import { nearest } from '../../src/validate/suggest.js';
+import { nearest } from '../../src/schema/suggest.js';
 import { isOlderThan, isRealDate, monthsBetween } from '../../src/validate/dates.js';
 
 describe('statement names', () => {

@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDataFile } from '../../src/validate/data-file.js';
-import { packagePath, packageRequire } from '../../src/paths.js';
+import { loadDataFile } from '../../src/schema/data-file.js';
+import { packagePath, packageRequire } from '../../src/base/paths.js';
 
 const RUBRIC = packagePath('rubrics', 'local-authority', 'safeguarding.yaml');
 

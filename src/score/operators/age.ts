@@ -6,6 +6,12 @@ import { compare } from './compare.js';
 export const age: Operator<AgeCondition> = {
   id: 'age',
   description: 'the evidence is this many whole months old, compared as given',
+  options: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['op', 'months'],
+    properties: { op: { enum: ['>', '>=', '<', '<='] }, months: { type: 'number', minimum: 0 } },
+  },
   compile:
     (condition) =>
     ({ item }) =>

@@ -6,6 +6,7 @@ import { NONE } from './types.js';
 export const all: Operator<Condition[]> = {
   id: 'all',
   description: 'every listed condition holds',
+  options: { type: 'array', minItems: 1, items: { $ref: '#/definitions/condition' } },
   compile(conditions, scope) {
     const children = conditions.map((condition) => scope.child(condition));
     return (context) => {

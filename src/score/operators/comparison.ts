@@ -13,6 +13,12 @@ export const comparison: Operator<ComparisonCondition> = {
   id: 'comparison',
   description:
     'the words compare a figure with a benchmark or an earlier figure, and it comes out better, worse or similar',
+  options: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['says'],
+    properties: { says: { enum: ['better', 'worse', 'similar'] } },
+  },
   compile: (condition) => (context) => {
     const prepared = context.text(DEFAULT_FIELDS);
     const found = readComparisons(prepared).filter((c) => c.direction === condition.says);

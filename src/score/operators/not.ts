@@ -6,6 +6,7 @@ import { MATCH, NONE } from './types.js';
 export const not: Operator<Condition> = {
   id: 'not',
   description: 'the condition does not hold',
+  options: { $ref: '#/definitions/condition' },
   compile(condition, scope) {
     const child = scope.child(condition);
     return (context) => (child(context).state === 'match' ? NONE : MATCH);

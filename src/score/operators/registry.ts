@@ -39,3 +39,13 @@ export function compileCondition(condition: Condition, scope: CompileScope): Eva
   }
   throw new Error('empty rule condition');
 }
+
+/** The condition language's schema: one property per operator, from the options each declares. */
+export function conditionSchema(): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.values(OPERATORS).map((operator: Operator<unknown>) => [
+      operator.id,
+      { description: operator.description, ...operator.options },
+    ]),
+  );
+}

@@ -4,6 +4,15 @@ import { when } from './types.js';
 export const tags: Operator<{ any?: string[]; all?: string[] }> = {
   id: 'tags',
   description: 'the item carries any / all of these tags (case ignored)',
+  options: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: {
+      any: { type: 'array', minItems: 1, items: { type: 'string' } },
+      all: { type: 'array', minItems: 1, items: { type: 'string' } },
+    },
+  },
   compile(options) {
     const anyOf = options.any?.map((tag) => tag.toLowerCase());
     const allOf = options.all?.map((tag) => tag.toLowerCase());

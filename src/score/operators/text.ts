@@ -32,6 +32,17 @@ export const text: Operator<TextCondition> = {
   id: 'text',
   description:
     'the words of the item match these phrases or patterns, read clause by clause and aware of negation',
+  options: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: {
+      any: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      patterns: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      fields: { type: 'array', minItems: 1, items: { enum: ['title', 'summary', 'source'] } },
+      negatable: { type: 'boolean' },
+    },
+  },
   compile(condition, scope) {
     const fields = condition.fields ?? DEFAULT_FIELDS;
     const negatable = condition.negatable !== false;

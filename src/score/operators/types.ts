@@ -43,6 +43,12 @@ export interface CompileScope {
 export interface Operator<Options> {
   id: string;
   description: string;
+  /**
+   * The JSON Schema of the options this operator takes, declared beside its
+   * code; schemas/rubric.schema.json is written from these
+   * (`npm run rubric-schema`). `#/definitions/condition` is a nested condition.
+   */
+  options: Readonly<Record<string, unknown>>;
   compile(options: Options, scope: CompileScope): Evaluator;
 }
 

@@ -1,7 +1,9 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../model/index.js';
+import { CONFIG_FILE_NAME } from '../model/index.js';
+import { displayPath } from '../base/paths.js';
 
 export interface FoundFile {
   /** Absolute path. */
@@ -16,13 +18,6 @@ export interface Discovery {
 }
 
 const EVIDENCE_FILE = /\.ya?ml$/i;
-export const CONFIG_FILE_NAME = 'cqc-score.yaml';
-
-export function displayPath(path: string, cwd: string = process.cwd()): string {
-  const rel = relative(cwd, path);
-  const shown = rel === '' ? '.' : isAbsolute(rel) ? path : rel;
-  return shown.split(sep).join('/');
-}
 
 function problem(path: string, code: string, message: string): Diagnostic {
   return { code, severity: 'warn', file: displayPath(path), line: 1, column: 1, message };

@@ -1,14 +1,11 @@
-import type { LineCounter } from 'yaml';
 import { yamlLib } from '../load/yaml-lib.js';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import jsyaml from 'js-yaml';
-import type { Document } from 'yaml';
-import { FatalError } from '../errors.js';
-import { packagePath, packageRequire } from '../paths.js';
+import { FatalError } from '../base/errors.js';
+import { displayPath, packagePath, packageRequire } from '../base/paths.js';
 import type { Diagnostic } from '../model/index.js';
-import { displayPath } from '../load/discover.js';
-import { offsetToPosition, treeLocator } from '../load/positions.js';
+import { treeLocator } from '../load/positions.js';
+import { parseEvidenceFile } from '../load/parse.js';
 import { schemas, validator } from './ajv.js';
 import type { SchemaName } from './ajv.js';
 import { translateAjvErrors } from './ajv-errors.js';
@@ -50,58 +47,21 @@ export function loadDataFile<T>(path: string, schema: SchemaName, what: string):
       positionOf: (p) => locateIn(text, p),
     };
   }
-  // The fast parser reads a good file; the exact one, with positions, is
-  // built only when something needs a line number.
-  let value: unknown;
-  let exact: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
-  const parseExactly = (): { document: Document.Parsed; lineCounter: LineCounter } => {
-    if (!exact) {
-      const lineCounter = new (yamlLib().LineCounter)();
-      exact = {
-        document: yamlLib().parseDocument(text, {
-          lineCounter,
-          uniqueKeys: true,
-          prettyErrors: false,
-        }),
-        lineCounter,
-      };
-    }
-    return exact;
-  };
-  try {
-    value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
-  } catch {
-    const { document, lineCounter } = parseExactly();
-    const diagnostics: Diagnostic[] = document.errors.map((error) => {
-      const at = offsetToPosition(lineCounter, error.pos[0]);
-      return {
-        code: 'yaml/syntax',
-        severity: 'error',
-        file,
-        ...at,
-        message: `${what} is not valid YAML: ${error.message.split('\n')[0]}`,
-      };
+  // Read exactly as evidence files are: the same parser, schema and guards.
+  const parsed = parseEvidenceFile(file, Buffer.from(text));
+  const problems = [...parsed.diagnostics];
+  if (problems.length === 0 && parsed.docs.length > 1)
+    problems.push({
+      code: 'yaml/syntax',
+      severity: 'error',
+      file,
+      ...parsed.locator.locate(1, []),
+      message: `a ${what} file holds one YAML document; remove the second`,
     });
-    if (diagnostics.length > 0) throw new FatalError(`${what} ${file} cannot be read`, diagnostics);
-    try {
-      value = document.toJS({ maxAliasCount: 100 }) as unknown;
-    } catch (error) {
-      throw new FatalError(`${what} ${file} cannot be read`, [
-        {
-          code: 'yaml/syntax',
-          severity: 'error',
-          file,
-          line: 1,
-          column: 1,
-          message: `${what} is not valid YAML: ${(error as Error).message}`,
-        },
-      ]);
-    }
-  }
-  const locate = (path: (string | number)[], atKey?: boolean): { line: number; column: number } => {
-    const { document, lineCounter } = parseExactly();
-    return treeLocator([document], lineCounter).locate(0, path, atKey);
-  };
+  if (problems.length > 0) throw new FatalError(`${what} ${file} cannot be read`, problems);
+  const value = parsed.docs[0];
+  const locate = (path: (string | number)[], atKey?: boolean): { line: number; column: number } =>
+    parsed.locator.locate(0, path, atKey);
   const validate = validator(schema);
   if (!validate(value ?? {})) {
     const problems = translateAjvErrors(

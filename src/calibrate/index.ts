@@ -9,11 +9,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import type { Judgement } from './model/index.js';
-import { run } from './pipeline.js';
-import { roundPercent, scoreForPercent } from './score/arithmetic.js';
-import { weightedPercent } from './score/statement.js';
-import { ITEM_WEIGHT } from './score/weights.js';
+import type { Judgement } from '../model/index.js';
+import { run } from '../run/index.js';
+import { roundPercent, scoreForPercent } from '../score/arithmetic.js';
+import { weightedPercent } from '../score/statement.js';
+import { ITEM_WEIGHT } from '../score/weights.js';
 
 export type Weights = Record<Judgement, number>;
 

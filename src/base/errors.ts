@@ -1,4 +1,4 @@
-import type { Diagnostic } from './model/index.js';
+import type { Diagnostic } from '../model/index.js';
 
 /**
  * A problem that stops the run with exit status 2: bad usage, an unreadable or

@@ -1,5 +1,5 @@
 import type { Ajv as AjvInstance, ErrorObject, ValidateFunction } from 'ajv';
-import { packageRequire } from '../paths.js';
+import { packageRequire } from '../base/paths.js';
 
 const loaded = new Map<string, object>();
 const schemaFile = (name: string): object => {
@@ -35,14 +35,14 @@ const compiled = new Map<SchemaName, ValidateFunction>();
 
 /**
  * The validator for one schema. The build compiles each schema to standalone
- * code (dist/validate/standalone), so a run starts without compiling; from
+ * code (dist/schema/standalone), so a run starts without compiling; from
  * sources, or if that code is missing, one Ajv instance compiles on first use.
  */
 export function validator(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
     try {
-      validate = packageRequire(`./dist/validate/standalone/${name}.cjs`) as ValidateFunction;
+      validate = packageRequire(`./dist/schema/standalone/${name}.cjs`) as ValidateFunction;
     } catch {
       // Ajv itself is loaded only here: the standalone code needs just its small runtime.
       ajv ??= new (packageRequire('ajv') as { Ajv: typeof AjvInstance }).Ajv(AJV_OPTIONS);
