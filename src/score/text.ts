@@ -28,6 +28,8 @@ export interface Clause {
   end: number;
   /** 1.5 after a pivot such as "however"; 0.5 inside a concession such as "although X,". */
   weight: number;
+  /** Which sentence of the text it belongs to (a semicolon ends a clause, not a sentence). */
+  sentence: number;
 }
 
 export interface PreparedText {
@@ -136,11 +138,12 @@ function splitSentence(
   end: number,
   clauses: Clause[],
   contrast: boolean,
+  sentenceIndex: number,
 ): void {
   let start = from;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   if (!contrast) {
-    if (end > start) clauses.push({ start, end, weight: 1 });
+    if (end > start) clauses.push({ start, end, weight: 1, sentence: sentenceIndex });
     return;
   }
   const sentence = text.slice(start, end);
@@ -161,7 +164,8 @@ function splitSentence(
   for (let i = 0; i < cuts.length; i++) {
     const [from, weight] = cuts[i] as [number, number];
     const to = i + 1 < cuts.length ? (cuts[i + 1] as [number, number])[0] : sentence.length;
-    if (to > from) clauses.push({ start: start + from, end: start + to, weight });
+    if (to > from)
+      clauses.push({ start: start + from, end: start + to, weight, sentence: sentenceIndex });
   }
 }
 
@@ -260,11 +264,13 @@ export function prepareText(raw: string, lookForContrast = false): PreparedText 
 
   const clauses: Clause[] = [];
   let start = 0;
-  for (const { end } of sentenceEnds(text)) {
-    splitSentence(text, start, end, clauses, contrast);
-    start = end;
+  let sentence = 0;
+  for (const end of sentenceEnds(text)) {
+    splitSentence(text, start, end.end, clauses, contrast, sentence);
+    if (end.sentence) sentence++;
+    start = end.end;
   }
-  if (start < text.length) splitSentence(text, start, text.length, clauses, contrast);
+  if (start < text.length) splitSentence(text, start, text.length, clauses, contrast, sentence);
 
   const clauseOf: number[] = new Array<number>(words.length);
   let clause = 0;
@@ -396,4 +402,13 @@ export function tokenAt(prepared: PreparedText, offset: number): number {
 
 export function clauseWeight(prepared: PreparedText, token: number): number {
   return prepared.clauses[prepared.clauseOf[token] ?? -1]?.weight ?? 1;
+}
+
+/**
+ * The sentence a word sits in, as one bit of a mask, so conditions can ask
+ * that their words share a sentence (sentences past the 30th share a bit).
+ */
+export function sentenceBit(prepared: PreparedText, token: number): number {
+  const sentence = prepared.clauses[prepared.clauseOf[token] ?? -1]?.sentence ?? 0;
+  return 1 << Math.min(sentence, 30);
 }

@@ -102,3 +102,28 @@ describe.each(Object.entries(cases))('%s', (_kind, rows) => {
     expect(read(sentence)).toBe(judgement);
   });
 });
+
+describe('conditions that must hold together', () => {
+  const rule = {
+    id: 'house/late-reviews-praised',
+    finding: 'Late reviews',
+    effect: 'shortfall' as const,
+    when: { all: [{ text: { any: ['reviews'] } }, { text: { any: ['late'] } }] },
+  };
+  const fired = (sentence: string): boolean =>
+    judgeItem(exampleItem(sentence), [rule]).fired[0]?.outcome.state === 'match';
+
+  it('hold in one sentence', () => {
+    expect(fired('Annual reviews were late for a third of people.')).toBe(true);
+  });
+
+  it('do not hold when their words are in different sentences', () => {
+    expect(fired('Annual reviews take place every year. Carers said one visit was late.')).toBe(
+      false,
+    );
+  });
+
+  it('hold across a semicolon, which ends a clause, not a sentence', () => {
+    expect(fired('Annual reviews were planned; many were late.')).toBe(true);
+  });
+});

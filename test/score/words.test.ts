@@ -121,7 +121,7 @@ describe('PhraseIndex', () => {
     index.add(0, ['waiting list']);
     const read = (known: Vocabulary, text: string): PreparedText => ({
       text,
-      clauses: [{ start: 0, end: text.length, weight: 1 }],
+      clauses: [{ start: 0, end: text.length, weight: 1, sentence: 0 }],
       words: text.split(' ').map((word) => known.word(word)),
       starts: [],
       clauseOf: text.split(' ').map(() => 0),

@@ -24,6 +24,9 @@ export const comparison: Operator<ComparisonCondition> = {
     const found = readComparisons(prepared).filter((c) => c.direction === condition.says);
     if (found.length === 0) return NONE;
     const weight = Math.max(...found.map((c) => prepared.clauses[c.clause]?.weight ?? 1));
-    return { state: 'match', weight, words: [...new Set(found.map((c) => c.words))] };
+    let sentences = 0;
+    for (const c of found)
+      sentences |= 1 << Math.min(prepared.clauses[c.clause]?.sentence ?? 0, 30);
+    return { state: 'match', weight, words: [...new Set(found.map((c) => c.words))], sentences };
   },
 };

@@ -1,5 +1,12 @@
 import type { TextCondition } from '../../model/index.js';
-import { clauseWeight, isIrrealis, isNegated, isResolvedAfter, tokenAt } from '../text.js';
+import {
+  clauseWeight,
+  isIrrealis,
+  isNegated,
+  isResolvedAfter,
+  sentenceBit,
+  tokenAt,
+} from '../text.js';
 import type { PreparedText } from '../text.js';
 import type { Operator, Outcome } from './types.js';
 import type { Word } from '../words.js';
@@ -84,6 +91,9 @@ class Found {
   private weight = 0;
   private readonly words: string[] = [];
   private negated: string[] | undefined;
+  /** Sentence bits of the matched words, and of the negated ones. */
+  private sentences = 0;
+  private negatedSentences = 0;
 
   constructor(
     private readonly prepared: PreparedText,
@@ -118,16 +128,24 @@ class Found {
     ) {
       this.negated ??= [];
       if (!this.negated.includes(found)) this.negated.push(found);
+      this.negatedSentences |= sentenceBit(prepared, token);
       return;
     }
+    this.sentences |= sentenceBit(prepared, token);
     this.weight = Math.max(this.weight, clauseWeight(this.prepared, token));
     if (!this.words.includes(found)) this.words.push(found);
   }
 
   outcome(): Outcome {
-    if (this.words.length > 0) return { state: 'match', weight: this.weight, words: this.words };
+    if (this.words.length > 0)
+      return { state: 'match', weight: this.weight, words: this.words, sentences: this.sentences };
     if (this.negated !== undefined)
-      return { state: 'negated', weight: 1, words: this.negated.map((w) => `not ${w}`) };
+      return {
+        state: 'negated',
+        weight: 1,
+        words: this.negated.map((w) => `not ${w}`),
+        sentences: this.negatedSentences,
+      };
     return NONE;
   }
 }

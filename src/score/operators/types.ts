@@ -15,6 +15,12 @@ export interface Outcome {
   weight: number;
   /** The words that matched, for findings and `explain`. */
   words: string[];
+  /**
+   * For text: the sentences the words were found in, one bit each
+   * (`sentenceBit`), so that `all` can ask its words to share a sentence.
+   * Absent when the outcome does not come from text.
+   */
+  sentences?: number;
 }
 
 export interface EvalContext {
