@@ -125,9 +125,14 @@ function compile(rules: readonly Rule[]): CompiledRules {
         (indexes[group] as PhraseIndex).add(id, text.any);
       });
     }
-    const scope: CompileScope = {
-      child: (condition) => compileCondition(condition, scope),
-      phraseId: (text) => ids.get(text),
+    // Each rule compiles in a scope that knows whether it reads for a shortfall.
+    const scopeFor = (rule: Rule): CompileScope => {
+      const scope: CompileScope = {
+        child: (condition) => compileCondition(condition, scope),
+        phraseId: (text) => ids.get(text),
+        shortfall: EFFECT_VALUE[rule.effect] < 0,
+      };
+      return scope;
     };
     compiled = {
       indexes,
@@ -135,7 +140,7 @@ function compile(rules: readonly Rule[]): CompiledRules {
       ids,
       groupOf,
       gates: rules.map((rule) => gateOf(rule.when, ids)),
-      evaluators: rules.map((rule) => compileCondition(rule.when, scope)),
+      evaluators: rules.map((rule) => compileCondition(rule.when, scopeFor(rule))),
     };
     compiledRules.set(rules, compiled);
   }

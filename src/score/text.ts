@@ -325,6 +325,7 @@ export function isNegated(
   { words, clauseOf }: PreparedText,
   index: number,
   ownNegation = false,
+  keepAway = true,
 ): boolean {
   let counted = 0;
   /** `counted` at the nearest verb of telling passed, or -1. */
@@ -337,8 +338,8 @@ export function isNegated(
     if (isDenier(words, i)) return true;
     if ((flags & WORD_REPORT) !== 0 && reporterAt < 0) reporterAt = counted;
     if (ownNegation) continue;
-    if ((flags & WORD_PREVENTER) !== 0 && counted <= PREVENTER_REACH) return true;
-    if ((flags & WORD_HELPER) !== 0 && counted <= HELPER_REACH) return true;
+    if (keepAway && (flags & WORD_PREVENTER) !== 0 && counted <= PREVENTER_REACH) return true;
+    if (keepAway && (flags & WORD_HELPER) !== 0 && counted <= HELPER_REACH) return true;
     if ((flags & WORD_NEGATOR) === 0 || isAffirmation(words, i)) continue;
     // Two negations cancel: "not without its problems", "no lack of".
     const previous = words[i - 1];

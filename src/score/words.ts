@@ -275,18 +275,7 @@ addClass(INTENTS, WORD_INTENT);
 addClass(DENIERS, WORD_DENIER);
 addClass(['one'], WORD_ONE);
 addClass(
-  [
-    'help',
-    'helps',
-    'helped',
-    'helping',
-    'support',
-    'supports',
-    'supporting',
-    'assist',
-    'assists',
-    'assisting',
-  ],
+  ['helps', 'helped', 'helping', 'supports', 'supporting', 'assists', 'assisting'],
   WORD_HELPER,
 );
 

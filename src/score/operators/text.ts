@@ -64,7 +64,7 @@ export const text: Operator<TextCondition> = {
         for (let h = 0; h < hits.length; h += 2) {
           const token = hits[h] as number;
           const length = hits[h + 1] as number;
-          found ??= new Found(prepared, negatable);
+          found ??= new Found(prepared, negatable, scope.shortfall);
           found.add(token, found.phrase(token, length), token + length - 1);
         }
       }
@@ -75,7 +75,7 @@ export const text: Operator<TextCondition> = {
             regex.lastIndex++;
             continue;
           }
-          found ??= new Found(prepared, negatable);
+          found ??= new Found(prepared, negatable, scope.shortfall);
           const first = Math.min(tokenAt(prepared, m.index), prepared.words.length - 1);
           const last = Math.max(first, tokenAt(prepared, m.index + m[0].length) - 1);
           found.add(first, m[0].toLowerCase(), last);
@@ -98,6 +98,7 @@ class Found {
   constructor(
     private readonly prepared: PreparedText,
     private readonly negatable: boolean,
+    private readonly shortfall: boolean,
   ) {}
 
   /** The text of a phrase occurrence, lower-cased. */
@@ -115,15 +116,15 @@ class Found {
    * One occurrence, from word `token` to word `last`. A negated one, or one
    * whose clause says it has since gone ("the backlog was cleared"), counts
    * against the rule; one that is only planned or hoped for ("plans to offer
-   * advocacy") counts neither way. A phrase that carries its own negation
+   * advocacy", "aims to have no waiting list") counts neither way. A phrase that carries its own negation
    * ("not yet embedded") is turned round only by a negation of the whole
    * clause ("no one was left without a plan").
    */
   add(token: number, found: string, last: number): void {
     const prepared = this.prepared;
-    if (this.negatable && isIrrealis(prepared, token)) return;
+    if (isIrrealis(prepared, token)) return;
     if (
-      isNegated(prepared, token, !this.negatable) ||
+      isNegated(prepared, token, !this.negatable, this.shortfall) ||
       (this.negatable && isResolvedAfter(prepared, last))
     ) {
       this.negated ??= [];

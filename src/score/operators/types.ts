@@ -40,6 +40,12 @@ export interface CompileScope {
   child(condition: Condition): Evaluator;
   /** The number under which the rule set's phrase index finds this condition's phrases, if it has any. */
   phraseId(condition: TextCondition): number | undefined;
+  /**
+   * Whether the rule reads for a shortfall: words that keep something away
+   * ("prevents falls", "supports families struggling with debt") turn round
+   * only what a shortfall rule looks for.
+   */
+  shortfall: boolean;
 }
 
 /**
