@@ -75,7 +75,7 @@ const cases: Record<string, [string, Judgement | 'none'][]> = {
       'significant-shortfall',
     ],
     ['Inspectors judged the medicines room unsafe.', 'significant-shortfall'],
-    ['Partners described the reablement service as good.', 'none'],
+    ['Partners described the reablement service as good.', 'strength'],
   ],
   absence: [
     ['Two of the invited partners did not attend the board.', 'shortfall'],
