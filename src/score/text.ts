@@ -375,16 +375,42 @@ export function isResolvedAfter(prepared: PreparedText, last: number): boolean {
  * done: after "would", "should", "will", "whether", "the risk of", or "aims
  * to", "plans to", "wants it to"... in the same clause.
  */
+/** Words that may stand between an intending verb and its "to": "wants its analysis to be". */
+const INTENT_OBJECTS = new Set([
+  'for',
+  'it',
+  'its',
+  'them',
+  'their',
+  'the',
+  'a',
+  'an',
+  'this',
+  'his',
+  'her',
+  'our',
+  'people',
+  'staff',
+  'everyone',
+]);
+
+/** Whether the intending verb at `i` is followed by "to", at once or after its object. */
+function intendsTo(words: readonly Word[], i: number, before: number): boolean {
+  const next = words[i + 1]?.text;
+  if (next === 'to') return true;
+  if (next === undefined || !(INTENT_OBJECTS.has(next) || next.endsWith("'s"))) return false;
+  for (let j = i + 2; j < Math.min(before, i + 8); j++) if (words[j]?.text === 'to') return true;
+  return false;
+}
+
 export function isIrrealis({ words, clauseOf }: PreparedText, index: number): boolean {
-  let sawTo = false;
   for (let i = index - 1, n = 0; i >= 0 && n < IRREALIS_REACH; i--, n++) {
     if (clauseOf[i] !== clauseOf[index]) break;
     const { flags, text } = words[i] as Word;
     if ((flags & WORD_IRREALIS) !== 0) return true;
-    if (text === 'to') sawTo = true;
     // "the risk of falls" is not a fall.
-    else if ((text === 'risk' || text === 'risks') && words[i + 1]?.text === 'of') return true;
-    else if (sawTo && (flags & WORD_INTENT) !== 0) return true;
+    if ((text === 'risk' || text === 'risks') && words[i + 1]?.text === 'of') return true;
+    if ((flags & WORD_INTENT) !== 0 && intendsTo(words, i, index)) return true;
   }
   return false;
 }
