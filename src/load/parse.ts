@@ -59,6 +59,9 @@ export const PARSE_OPTIONS = {
   logLevel: 'silent',
 } as const;
 
+/** An alias (`*name`) where YAML allows one: at the start of a value, after a flow indicator or a dash. */
+const ALIAS = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/m;
+
 const TOO_DEEP = `YAML is nested more than ${MAX_DEPTH} levels deep; evidence files need only a few levels`;
 const TOO_MANY_ALIASES = `YAML repeats anchors through aliases too often (more than ${MAX_ALIAS_EXPANSION} nodes once written out); write the values out instead`;
 
@@ -283,7 +286,10 @@ export function parseEvidenceFile(file: string, bytes: Uint8Array): ParsedFile {
 
   const tree = lazyLocator(text);
   const diagnostics: Diagnostic[] = [];
+  // Without an alias, a value nests no deeper than its text, which was measured above.
+  const aliased = ALIAS.test(text);
   const docs = read.docs.map((value, index) => {
+    if (!aliased) return value;
     const problem =
       aliasExpansion(value) > MAX_ALIAS_EXPANSION
         ? ['yaml/alias-limit', TOO_MANY_ALIASES]

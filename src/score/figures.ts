@@ -68,7 +68,7 @@ function movementOf(phrase: string): 'up' | 'down' | 'similar' {
 
 /** A word without which a clause holds no comparison: most clauses are passed over on it. */
 const MAY_COMPARE =
-  /\b(?:england|english|national|nationally|nation|country|regional|regionally|region|london|neighbours?|comparators?|peers?|average|targets?|benchmarks?|expected|highest|lowest|best|worst|top|bottom|from)\b/i;
+  /\b(?:england|english|national|nationally|nation|country|regional|regionally|region|london|neighbours?|comparators?|peers?|average|targets?|benchmarks?|expected|highest|lowest|best|worst|top|bottom|\d)/i;
 
 const cache = new WeakMap<PreparedText, Comparison[]>();
 
@@ -81,6 +81,8 @@ export function readComparisons(prepared: PreparedText): Comparison[] {
 
 function compareClauses(prepared: PreparedText): Comparison[] {
   const found: Comparison[] = [];
+  // Most texts hold no figure and no benchmark: nothing to read clause by clause.
+  if (!MAY_COMPARE.test(prepared.text)) return found;
   prepared.clauses.forEach((clause, index) => {
     const text = prepared.text.slice(clause.start, clause.end).toLowerCase();
     if (!MAY_COMPARE.test(text)) return;
