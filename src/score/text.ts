@@ -396,6 +396,9 @@ const INTENT_OBJECTS = new Set([
 
 /** Whether the intending verb at `i` is followed by "to", at once or after its object. */
 function intendsTo(words: readonly Word[], i: number, before: number): boolean {
+  // "more likely to" compares groups; "most likely to" and "likely to" say what may happen.
+  const previous = words[i - 1]?.text;
+  if (words[i]?.text === 'likely' && (previous === 'more' || previous === 'less')) return false;
   const next = words[i + 1]?.text;
   if (next === 'to') return true;
   if (next === undefined || !(INTENT_OBJECTS.has(next) || next.endsWith("'s"))) return false;

@@ -236,6 +236,7 @@ const INTENTS = [
   'expected',
   'expects',
   'going',
+  'likely',
 ];
 
 /**

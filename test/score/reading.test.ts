@@ -94,6 +94,8 @@ const cases: Record<string, [string, Judgement | 'none'][]> = {
     ['The council wants its equality analysis to be more effective.', 'none'],
     ['The survey asked people whether they felt listened to.', 'none'],
     ['The new service will be person-centred and timely.', 'none'],
+    ['The service reaches groups most likely to receive poor care.', 'none'],
+    ['Disabled people were more likely to face long delays.', 'shortfall'],
   ],
 };
 
