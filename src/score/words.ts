@@ -170,6 +170,8 @@ const REPORTERS = [
   'thought',
   'feel',
   'felt',
+  'record',
+  'records',
 ];
 
 /** Words that, after "not", make the pair an affirmation: "not uncommon", "not unusual". */

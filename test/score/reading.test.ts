@@ -55,6 +55,7 @@ const cases: Record<string, [string, Judgement | 'none'][]> = {
     ['Carers could not recall the council ever failing to respond to a concern.', 'strength'],
     ['One person said they had never been offered an assessment.', 'shortfall'],
     ['No one we spoke to described delays.', 'strength'],
+    ['The strategy was clear, but there was no record that it had been co-produced.', 'shortfall'],
     ['There were no delays or backlogs in the hospital team.', 'strength'],
     ['People were not always told who their named worker was.', 'shortfall'],
   ],
