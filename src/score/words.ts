@@ -239,6 +239,9 @@ const INTENTS = [
   'expects',
   'going',
   'likely',
+  'need',
+  'needs',
+  'needed',
 ];
 
 /**
