@@ -54,6 +54,11 @@ export interface Calibration {
   heldOutForms: FormSummary[];
   /** The weights each council was scored with when left out. */
   foldWeights: Record<string, Weights>;
+  /**
+   * Per form, the most statements any candidate weights score exactly, in
+   * sample: how far weighting judgements can go at all on these cases.
+   */
+  ceiling: Record<string, number>;
 }
 
 function findCases(dir: string): string[] {
@@ -181,12 +186,18 @@ export function calibrate(dirs: readonly string[], weights: Weights = ITEM_WEIGH
   const scored = scoreCases(dirs);
   const results = scored.map((row) => ({ ...row, predicted: scoreWith(row.judgements, weights) }));
   const { heldOut, foldWeights } = leaveOneCouncilOut(scored);
+  const ceiling: Record<string, number> = {};
+  for (const form of new Set(scored.map((r) => r.form))) {
+    const rows = scored.filter((r) => r.form === form);
+    ceiling[form] = Math.max(...candidateWeights().map((w) => fitness(rows, w)[0] as number));
+  }
   return {
     results,
     forms: summariseForms(results),
     heldOut,
     heldOutForms: summariseForms(heldOut),
     foldWeights,
+    ceiling,
   };
 }
 
@@ -247,6 +258,9 @@ export function calibrationReport(outcome: Calibration, verbose = false): string
     out.push(`${f.form}: ${f.statements} statements from ${f.cases} reports`);
     out.push(` in sample (shipped weights: ${weightsText(ITEM_WEIGHT)})`, ...formLines(f));
     out.push(' leave one council out (weights fitted on the other councils)', ...formLines(held));
+    out.push(
+      ` best any candidate weights reach on these judgements, in sample: ${outcome.ceiling[f.form]}/${f.statements} = ${pct(outcome.ceiling[f.form] ?? 0, f.statements)}`,
+    );
     out.push('');
   }
   out.push('Weights fitted with each council left out:');

@@ -6,6 +6,6 @@ import type { Judgement } from '../model/index.js';
 export const ITEM_WEIGHT: Record<Judgement, number> = {
   exceptional: 1,
   strength: 1,
-  shortfall: 1.75,
-  'significant-shortfall': 2.5,
+  shortfall: 2,
+  'significant-shortfall': 2,
 };
