@@ -141,9 +141,21 @@ export function confidenceFor(
   if (categories >= expected) points++;
   if (sources >= 3) points++;
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  let level: 'high' | 'medium' | 'low' = points >= 3 ? 'high' : points === 2 ? 'medium' : 'low';
+  // A score resting on judgements read from wording is never high confidence.
+  const inferred = judged.length - explicit;
+  if (inferred === judged.length) level = 'low';
+  else if (inferred * 2 >= judged.length && level === 'high') level = 'medium';
   return {
-    level: points >= 3 ? 'high' : points === 2 ? 'medium' : 'low',
+    level,
     reasons: [
+      ...(inferred * 2 >= judged.length
+        ? [
+            inferred === judged.length
+              ? 'every judgement was inferred from the wording: check them with explain, or add "judgement"'
+              : 'most judgements were inferred from the wording: check them with explain',
+          ]
+        : []),
       `${explicit} of ${plural(judged.length, 'judged item')} judged by their authors`,
       `${categories} of ${def.categories.length} expected evidence categories`,
       plural(sources, 'distinct source'),
