@@ -2,10 +2,11 @@
  * The personal-data guard: finds NHS numbers, National Insurance numbers,
  * email addresses, UK phone numbers and dates of birth in evidence text.
  * Pure functions over strings; the caller turns hits into diagnostics
- * (`personal-data/<kind>`) or masks them for `--redact`.
+ * (`personal-data/<kind>`) or masks them for `--redact` and in diagnostic
+ * messages. privacy-scan.ts feeds it the parsed values of an evidence file.
  *
- * Every pattern is linear: no nested quantifiers, so a hostile file cannot
- * make the guard hang. The detectors themselves are in detectors.ts.
+ * Every detector is linear and recursion-free, so a hostile file cannot make
+ * the guard hang. The detectors themselves are in detectors.ts.
  */
 import type { PersonalDataHit, PersonalDataKind } from './detectors.js';
 import {
@@ -50,11 +51,12 @@ const PRIORITY: Record<PersonalDataKind, number> = {
   phone: 4,
 };
 
-/** A phone number in one national form: digits only, +44 and +44 (0) written as 0. */
+/** A phone number in one national form: digits only, +44, 0044 and +44 (0) written as 0. */
 export function phoneKey(value: string): string {
   const digits = value.replace(/\D/g, '');
-  if (value.trim().startsWith('+44')) {
-    const rest = digits.slice(2);
+  const trimmed = value.trim();
+  if (trimmed.startsWith('+44') || trimmed.startsWith('0044')) {
+    const rest = digits.slice(trimmed.startsWith('+') ? 2 : 4);
     return rest.startsWith('0') ? rest : `0${rest}`;
   }
   return digits;
@@ -114,37 +116,4 @@ export function maskPersonalData(text: string, allow: readonly string[] = []): s
     from = hit.end;
   }
   return out + text.slice(from);
-}
-
-export interface PersonalDataAt extends PersonalDataHit {
-  /** 1-based line and column of the hit's first character. */
-  line: number;
-  column: number;
-}
-
-/**
- * Hits in a whole file's text with their lines and columns: scanning the raw
- * text finds data wherever it sits (any field, comments too) and gives exact
- * positions without walking the YAML tree.
- */
-export function findPersonalDataInFile(
-  text: string,
-  allow: readonly string[] = [],
-): PersonalDataAt[] {
-  const hits = findPersonalData(text, allow);
-  const out: PersonalDataAt[] = [];
-  let line = 1;
-  let lineStart = 0;
-  let scanned = 0;
-  for (const hit of hits) {
-    for (let i = scanned; i < hit.start; i++) {
-      if (text.charCodeAt(i) === 10) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    scanned = hit.start;
-    out.push({ ...hit, line, column: hit.start - lineStart + 1 });
-  }
-  return out;
 }
