@@ -20,6 +20,7 @@ import {
 
 export { isValidNhsNumber, PERSONAL_DATA_KINDS } from './detectors.js';
 export type { PersonalDataHit, PersonalDataKind } from './detectors.js';
+import type { Diagnostic } from '../model/index.js';
 
 /** What each kind is called in messages; never the matched value itself. */
 export const PERSONAL_DATA_NAMES: Record<PersonalDataKind, string> = {
@@ -116,4 +117,14 @@ export function maskPersonalData(text: string, allow: readonly string[] = []): s
     from = hit.end;
   }
   return out + text.slice(from);
+}
+
+/**
+ * A diagnostic whose message is masked. Messages can quote what a file says
+ * (an unknown statement, a date that is not one), and they are printed
+ * whether or not `--redact` is given, so every run masks them.
+ */
+export function maskDiagnostic(diagnostic: Diagnostic, allow: readonly string[] = []): Diagnostic {
+  const message = maskPersonalData(diagnostic.message, allow);
+  return message === diagnostic.message ? diagnostic : { ...diagnostic, message };
 }
