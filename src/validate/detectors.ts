@@ -296,13 +296,12 @@ const MONTH_NUMBER: Record<string, number> = {
   dec: 12,
 };
 /** The words that announce a date of birth. "born" alone counts too, unless a service or project was born. */
-const DOB_CUE =
-  /(?<![\p{L}\p{N}])(?:d\.\s?o\.\s?b\.?|dob|date[\s_-]{1,3}of[\s_-]{1,3}birth|birth[\s_-]{0,3}date|born(?:[\s-]{1,3}on)?)(?![\p{L}\p{N}])/giu;
+const BIRTH_CUE = String.raw`d\.\s?o\.\s?b\.?|dob|date[\s_-]{1,3}of[\s_-]{1,3}birth|birth[\s_-]{0,3}date|born(?:[\s-]{1,3}on)?`;
+const DOB_CUE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${BIRTH_CUE})(?![\\p{L}\\p{N}])`, 'giu');
 /** A word every DOB_CUE match contains: text without one has no date of birth to find. */
 export const DOB_WORD = /d\.\s?o\.\s?b|dob|birth|born/i;
 /** A cue that a whole YAML key is, so the value under `dob:` or `date-of-birth:` is read as one. */
-export const DOB_KEY =
-  /^\s*(?:d\.\s?o\.\s?b\.?|dob|date[\s_-]{1,3}of[\s_-]{1,3}birth|birth[\s_-]{0,3}date|born(?:[\s-]{1,3}on)?)\s*$/i;
+export const DOB_KEY = new RegExp(`^\\s*(?:${BIRTH_CUE})\\s*$`, 'i');
 /** Things that are "born" without being people: "the service was born on 1 April 2015". */
 const NOT_A_PERSON =
   /(?:^|[^\p{L}])(?:service|team|project|scheme|programme|program|initiative|partnership|hub|network|forum|idea|strategy|policy|board|organi[sz]ation|company|charity|group|model|approach|unit|pilot|centre|center|practice|collaborative|alliance|campaign|council|trust|website|app|pathway|clinic|it)[\s,]{1,3}(?:(?:was|were|is|had\s{1,3}been|first|originally|officially)\s{1,3}){0,2}$/iu;
