@@ -81,11 +81,14 @@ function allowed(hit: PersonalDataHit, allow: readonly string[]): boolean {
 export function findPersonalData(text: string, allow: readonly string[] = []): PersonalDataHit[] {
   // Cheap tests first: most evidence has no "@", and none of the numbers without a digit run.
   const digits = /\d\d/.test(text);
+  const at = text.includes('@');
+  // Most values of most files have neither: the guard runs on every one of them.
+  if (!digits && !at) return [];
   const candidates = [
     ...(digits && DOB_WORD.test(text) ? findDatesOfBirth(text) : []),
     ...(digits ? findNhsNumbers(text) : []),
     ...(digits ? findNiNumbers(text) : []),
-    ...(text.includes('@') ? findEmails(text) : []),
+    ...(at ? findEmails(text) : []),
     ...(digits ? findPhones(text) : []),
   ].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start);
   // Kept hits never overlap and stay sorted by start, so one neighbour on each side decides.
