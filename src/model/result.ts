@@ -67,7 +67,11 @@ export interface StatementResult {
   onEdge: boolean;
   method: ScoringMethod;
   categoryScores: CategoryScore[];
-  confidence: { level: 'high' | 'medium' | 'low'; reasons: string[] } | null;
+  /**
+   * How far the score can be trusted: `summary` says why in plain words. Any
+   * judgement inferred from wording keeps it below high; mostly inferred, low.
+   */
+  confidence: { level: 'high' | 'medium' | 'low'; summary: string; reasons: string[] } | null;
   counts: Record<Judgement | 'unjudged' | 'stale', number>;
   findings: Finding[];
   gaps: Gap[];

@@ -123,6 +123,12 @@ export function gapsFor(
   return gaps;
 }
 
+/**
+ * How far a score can be trusted, as a level and in words a reader
+ * understands. A judgement the author wrote is worth more than one inferred
+ * from the wording: a score resting mostly on inferred judgements is never
+ * more than low confidence, and one with any inferred judgement never high.
+ */
 export function confidenceFor(
   def: StatementDef,
   current: readonly Verdict[],
@@ -130,6 +136,7 @@ export function confidenceFor(
   const judged = current.filter((v) => v.basis);
   if (judged.length === 0) return null;
   const explicit = judged.filter((v) => v.basis?.how === 'explicit').length;
+  const inferred = judged.length - explicit;
   const categories = new Set(
     judged.map((v) => v.item.category).filter((c) => def.categories.includes(c)),
   ).size;
@@ -137,12 +144,33 @@ export function confidenceFor(
   const expected = Math.min(3, def.categories.length);
   let points = 0;
   if (judged.length >= 5) points++;
-  if (explicit * 2 >= judged.length) points++;
+  if (inferred === 0) points++;
   if (categories >= expected) points++;
   if (sources >= 3) points++;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  let level: 'high' | 'medium' | 'low' = points >= 3 ? 'high' : points === 2 ? 'medium' : 'low';
+  const words: string[] = [];
+  if (inferred * 2 > judged.length) {
+    level = 'low';
+    words.push(
+      inferred === judged.length
+        ? 'every judgement inferred from wording; check them'
+        : 'most judgements inferred from wording; check them',
+    );
+  } else if (inferred > 0) {
+    if (level === 'high') level = 'medium';
+    words.push(
+      `${plural(inferred, 'judgement')} inferred from wording; check ${inferred === 1 ? 'it' : 'them'}`,
+    );
+  }
+  if (judged.length < 5) words.push(`only ${plural(judged.length, 'judged item')}`);
+  if (categories < expected)
+    words.push(`${categories} of the ${def.categories.length} expected kinds of evidence`);
+  if (sources < 3) words.push(`only ${plural(sources, 'source')}`);
+  if (words.length === 0)
+    words.push('judged by their authors, across enough items, kinds of evidence and sources');
   return {
-    level: points >= 3 ? 'high' : points === 2 ? 'medium' : 'low',
+    level,
+    summary: words.join('; '),
     reasons: [
       `${explicit} of ${plural(judged.length, 'judged item')} judged by their authors`,
       `${categories} of ${def.categories.length} expected evidence categories`,
