@@ -179,26 +179,85 @@ export function confidenceFor(
   };
 }
 
+/** What evidence to add for each kind of gap, as an action. */
+const GAP_ACTIONS: Partial<Record<Gap['kind'], (gap: Gap) => string>> = {
+  'evidence-in-error': (gap) =>
+    `Fix the ${plural(gap.evidence.length, 'item')} left out because of errors, so ${gap.evidence.length === 1 ? 'it counts' : 'they count'}`,
+  'no-peoples-experience': () =>
+    "No people's-experience evidence: add survey results, feedback, complaints or case tracking that show what people say",
+  'missing-category': (gap) => gap.message.replace(/^No evidence from /, 'Add evidence of '),
+  'single-source': () => 'Add evidence from a second, independent source',
+  'stale-evidence': (gap) =>
+    `Refresh the ${plural(gap.evidence.length, 'stale item')} with current evidence`,
+  'unjudged-item': (gap) =>
+    `Give the ${plural(gap.evidence.length, 'item')} no rule could judge a "judgement", or clearer wording`,
+};
+
+/** Scores the statement again as if some items' judgements were different. */
+export type Rescore = (changes: ReadonlyMap<string, Judgement>) => Score | null;
+
+/** An item's place, as a key for Rescore. */
+export function refKey(ref: SourceRef): string {
+  return `${ref.file}:${ref.line}:${ref.column}`;
+}
+
+const quoted = (text: string): string => `"${text.replace(/[.\s]+$/, '')}"`;
+
+/**
+ * What would lift the score, as actions: which shortfall, once addressed (its
+ * items showing the matter put right), moves the score up, or which set of
+ * them together; then the evidence that is missing. A shortfall that would
+ * not move the score on its own is not repeated here: the findings show it.
+ */
 export function liftFor(
   score: Score | null,
   findings: readonly Finding[],
   gaps: readonly Gap[],
+  rescore: Rescore,
 ): string[] {
-  if (score === null) return ['Add current evidence for this statement'];
-  const lift = findings
-    .filter((f) => polarity(f.effect) < 0)
-    .sort(
-      (a, b) =>
-        EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect] ||
-        Number(a.rule.startsWith('cue/')) - Number(b.rule.startsWith('cue/')) ||
-        b.evidence.length - a.evidence.length ||
-        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
-    )
-    .map((f) => `Address: ${f.text}`);
-  if (score === 3 && lift.length === 0 && !findings.some((f) => f.effect === 'exceptional')) {
-    lift.push('Show evidence of an exceptional standard: no item shows practice beyond good');
+  const actions: string[] = [];
+  if (score === null) actions.push('Add current evidence for this statement');
+  else if (score === 4) actions.push('Keep the evidence current: it shows an exceptional standard');
+  else {
+    const shortfalls = findings
+      .filter((f) => polarity(f.effect) < 0)
+      .sort(
+        (a, b) =>
+          EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect] ||
+          Number(a.rule.startsWith('cue/')) - Number(b.rule.startsWith('cue/')) ||
+          b.evidence.length - a.evidence.length ||
+          (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+      );
+    const addressed = (list: readonly Finding[]): Score | null =>
+      rescore(
+        new Map(list.flatMap((f) => f.evidence.map((ref) => [refKey(ref), 'strength' as const]))),
+      );
+    const alone = shortfalls.filter((f) => (addressed([f]) ?? 0) > score);
+    for (const f of alone)
+      actions.push(
+        `Address ${quoted(f.text)} (${plural(f.evidence.length, 'item')}): that alone would lift the score to ${addressed([f])}`,
+      );
+    if (alone.length === 0 && shortfalls.length > 0) {
+      const together: Finding[] = [];
+      for (const f of shortfalls) {
+        together.push(f);
+        const lifted = addressed(together);
+        if ((lifted ?? 0) > score) {
+          actions.push(
+            `Address these ${together.length} shortfalls together to lift the score to ${lifted}: ${together.map((t) => quoted(t.text)).join('; ')}`,
+          );
+          break;
+        }
+      }
+    }
+    if (score === 3 && !findings.some((f) => f.effect === 'exceptional'))
+      actions.push(
+        'Show practice beyond good: no item yet shows an exceptional standard, such as outcomes well ahead of others or practice others learn from',
+      );
   }
-  if (gaps.some((g) => g.kind === 'no-peoples-experience'))
-    lift.push("Add evidence of people's experience");
-  return lift.slice(0, 6);
+  for (const gap of gaps) {
+    const action = GAP_ACTIONS[gap.kind];
+    if (action) actions.push(action(gap));
+  }
+  return actions.slice(0, 8);
 }

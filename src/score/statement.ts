@@ -20,7 +20,7 @@ import {
 } from './arithmetic.js';
 import { EFFECT_VALUE, polarity } from './judge.js';
 import { ITEM_WEIGHT } from './weights.js';
-import { confidenceFor, EFFECT_ORDER, gapsFor, liftFor } from './gaps.js';
+import { confidenceFor, EFFECT_ORDER, gapsFor, liftFor, refKey } from './gaps.js';
 
 import type { Verdict } from './judge.js';
 
@@ -250,7 +250,17 @@ export function scoreStatement(
     counts,
     findings,
     gaps,
-    toLift: liftFor(score, findings, gaps),
+    toLift: liftFor(score, findings, gaps, (changes) => {
+      const changed = current.map((v) => {
+        const judgement = changes.get(refKey(v.item.ref));
+        return judgement && v.basis ? { ...v, basis: { ...v.basis, judgement } } : v;
+      });
+      const again =
+        config.scoring === 'category-percentage'
+          ? scoreByCategory(changed, config)
+          : scoreDirect(changed);
+      return again ? scoreForPercent(roundPercent(again.exact, config.rounding)) : null;
+    }),
     items: verdicts.map(({ item, basis }) => ({
       ref: item.ref,
       title: item.title,

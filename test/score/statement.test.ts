@@ -189,3 +189,36 @@ describe('local authority roll-up on a band edge', () => {
     }
   });
 });
+
+describe('what would lift the score', () => {
+  it('names the shortfall that alone moves the score, and not one that would not', () => {
+    // A shortfall weighs twice a strength: 2×2 + 3 of 3×4 is 58% (2); as a strength, 75% (3).
+    const s = score([
+      item('Alpha', 'processes', 'shortfall'),
+      item('Beta', 'partners', 'strength'),
+    ]);
+    expect(s.score).toBe(2);
+    expect(s.toLift[0]).toBe('Address "Alpha" (1 item): that alone would lift the score to 3');
+  });
+
+  it('finds the shortfalls that must go together when none lifts the score alone', () => {
+    // Three shortfalls and a strength: 54%; one addressed, 58% (still 2); two, 65% (3).
+    const s = score([
+      item('Alpha', 'processes', 'shortfall'),
+      item('Beta', 'processes', 'shortfall'),
+      item('Gamma', 'processes', 'shortfall'),
+      item('Delta', 'partners', 'strength'),
+    ]);
+    expect(s.score).toBe(2);
+    expect(s.toLift[0]).toBe(
+      'Address these 2 shortfalls together to lift the score to 3: "Alpha"; "Beta"',
+    );
+  });
+
+  it("asks for missing evidence as an action (no people's experience)", () => {
+    const s = score([item('Staff felt supported', 'staff-and-leaders', 'strength')]);
+    expect(s.toLift).toContain(
+      "No people's-experience evidence: add survey results, feedback, complaints or case tracking that show what people say",
+    );
+  });
+});
