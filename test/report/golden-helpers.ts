@@ -23,6 +23,8 @@ export type ExampleName = keyof typeof EXAMPLES;
 export const EXTENSIONS: Record<FormatName, string> = {
   table: 'table.txt',
   markdown: 'md',
+  'markdown-full': 'full.md',
+  html: 'html',
   json: 'json',
   sarif: 'sarif',
   junit: 'junit.xml',
