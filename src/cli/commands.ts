@@ -103,7 +103,6 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
           flags.failUnderRating === undefined ? undefined : parseRating(flags.failUnderRating);
         const runOptions = toRunOptions(flags);
         let result = run(dir, runOptions);
-        if (flags.redact) result = redactResult(result, loadConfig(dir, runOptions).privacyAllow);
         if (flags.baseline !== undefined) {
           let text: string;
           try {
@@ -117,6 +116,8 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
           }
           result = withBaseline(result, parseBaseline(text, flags.baseline));
         }
+        // After the baseline, so text taken from it (finding texts, titles) is masked too.
+        if (flags.redact) result = redactResult(result, loadConfig(dir, runOptions).privacyAllow);
         const thresholds = parsed ? resolveThresholds(parsed, result) : undefined;
         const formats: FormatName[] = flags.format.length > 0 ? flags.format : ['table'];
         const formatOptions: ThresholdFormatOptions = {

@@ -172,6 +172,13 @@ export function confidenceFor(
     level,
     summary: words.join('; '),
     reasons: [
+      ...(inferred * 2 > judged.length
+        ? [
+            inferred === judged.length
+              ? 'every judgement was inferred from the wording: check them with explain, or add "judgement"'
+              : 'most judgements were inferred from the wording: check them with explain',
+          ]
+        : []),
       `${explicit} of ${plural(judged.length, 'judged item')} judged by their authors`,
       `${categories} of ${def.categories.length} expected evidence categories`,
       plural(sources, 'distinct source'),

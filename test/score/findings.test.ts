@@ -58,3 +58,26 @@ describe('findings', () => {
     });
   });
 });
+
+describe('confidence', () => {
+  it('is never high when the judgements were read from the wording', () => {
+    const items = Array.from({ length: 6 }, (_, i) => ({
+      title: `Review ${i}`,
+      summary: 'People said reviews were timely and staff were supportive.',
+    }));
+    const s = statement(items);
+    expect(s.confidence?.level).toBe('low');
+    expect(s.confidence?.reasons[0]).toContain('inferred from the wording');
+  });
+
+  it('can be high when authors judged their own items', () => {
+    const items = Array.from({ length: 6 }, (_, i) => ({
+      title: `Review ${i}`,
+      summary: 'People said reviews were timely.',
+      judgement: 'strength',
+    }));
+    expect(statement(items).confidence?.reasons[0]).toBe(
+      '6 of 6 judged items judged by their authors',
+    );
+  });
+});
