@@ -11,6 +11,7 @@
  * The run returns data and never prints.
  */
 import { statSync } from 'node:fs';
+import { displayPath } from '../base/paths.js';
 import { resolve } from 'node:path';
 import { FatalError } from '../base/errors.js';
 import { VERSION } from '../base/version.js';
@@ -92,6 +93,7 @@ export function analyse(dir: string, options: PipelineOptions = {}): Analysis {
     asOf: config.asOf,
     method: config.scoring,
     rounding: config.rounding,
+    folder: displayPath(resolve(dir)),
     files: files.length,
     items: items.length,
     statements,

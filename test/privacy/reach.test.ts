@@ -107,8 +107,10 @@ describe('a weakened check is named in every output', () => {
 
   it.each(FORMAT_NAMES)('%s', async (format) => {
     const result = await runCli([repo.dir, '--format', format]);
-    expect(result.stdout).toContain('personal-data check off by ');
-    expect(result.stdout.replace(/\n\s*/g, ' ')).toMatch(by);
+    // Markdown wraps its lines wherever the words fall.
+    const text = result.stdout.replace(/\n\s*/g, ' ');
+    expect(text).toContain('personal-data check off by ');
+    expect(text).toMatch(by);
     expect(result.stdout).not.toMatch(/personal-data\/phone/);
   });
 

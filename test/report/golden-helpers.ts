@@ -28,6 +28,8 @@ chmodSync(hostileConfig, statSync(hostileConfig).mode & ~0o022);
 export const EXTENSIONS: Record<FormatName, string> = {
   table: 'table.txt',
   markdown: 'md',
+  'markdown-full': 'full.md',
+  html: 'html',
   json: 'json',
   sarif: 'sarif',
   junit: 'junit.xml',
