@@ -138,7 +138,8 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
         const rating =
           flags.failUnderRating === undefined ? undefined : parseRating(flags.failUnderRating);
         const warnings = maxWarnings(flags.maxWarnings);
-        let result = await runPaths(paths, flags, options);
+        // Redacted below, after the baseline, so text taken from it is masked too.
+        let result = await runPaths(paths, { ...flags, redact: false }, options);
         if (flags.baseline !== undefined) {
           let text: string;
           try {
@@ -152,6 +153,12 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
           }
           result = withBaseline(result, parseBaseline(text, flags.baseline));
         }
+        // After the baseline, so text taken from it (finding texts, titles) is masked too.
+        if (flags.redact)
+          result = redactResult(
+            result,
+            explainRunConfig(paths, toRunOptions(flags)).config.privacyAllow,
+          );
         const gate: Gate = {
           failOn: flags.failOn ?? 'error',
           ...(parsed ? { thresholds: resolveThresholds(parsed, result) } : {}),

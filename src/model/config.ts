@@ -1,5 +1,5 @@
 import type { FrameworkId } from './evidence.js';
-import type { Severity } from './diagnostic.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
 
 /** The configuration file looked for in the evidence folder and its parents. */
 export const CONFIG_FILE_NAME = 'cqc-score.yaml';
@@ -28,12 +28,19 @@ export interface Config {
   rules: Record<string, RuleLevel>;
   /** The configuration file the values came from, if any. */
   configFile?: string;
+  /**
+   * What every output must say about the personal-data check: that a setting
+   * weakened it, or that a setting was ignored because others can write the file.
+   */
+  privacyNotes?: Diagnostic[];
 }
 
 /** Where each configuration value came from: a flag, the file, or the default. */
 export type ConfigSources = Record<string, string>;
 
-export interface RunOptions extends Partial<Omit<Config, 'configFile' | 'ignore' | 'rules'>> {
+export interface RunOptions extends Partial<
+  Omit<Config, 'configFile' | 'ignore' | 'rules' | 'privacyNotes'>
+> {
   /** Glob patterns of files to skip, relative to the working directory (`--ignore`). */
   ignore?: string[];
   /** Skip what `.gitignore` files ignore. */

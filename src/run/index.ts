@@ -28,6 +28,7 @@ import { validateFiles } from './3-validate.js';
 import { judgeItems } from './4-judge.js';
 import type { Verdicts } from './4-judge.js';
 import { scoreAll } from './5-score.js';
+import { maskDiagnostic } from '../validate/privacy.js';
 
 export interface PipelineOptions extends RunOptions, ReadOptions {
   /** Reorders discovered files: tests use it to prove output does not depend on disk order. */
@@ -126,10 +127,17 @@ export function analyse(inputs: Inputs, options: PipelineOptions = {}): Analysis
           },
         ]
       : [];
-  const all = applyRules(
-    [...applySuppressions([...found.diagnostics, ...diagnostics], directives), ...none],
-    config.rules,
-  ).sort(compareDiagnostics);
+  // What the privacy notes say stays in every output: neither rules: nor a suppression hides it.
+  // Messages can quote a file's words: personal data in them is masked in every run, with or without --redact.
+  const all = [
+    ...(config.privacyNotes ?? []),
+    ...applyRules(
+      [...applySuppressions([...found.diagnostics, ...diagnostics], directives), ...none],
+      config.rules,
+    ),
+  ]
+    .map((d) => maskDiagnostic(d, config.privacyAllow))
+    .sort(compareDiagnostics);
   const result: ScoreResult = {
     schemaVersion: 1,
     tool: { name: 'cqc-score', version: VERSION },
