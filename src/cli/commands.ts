@@ -6,7 +6,7 @@ import { redactResult } from '../report/redact.js';
 import type { ScoreResult } from '../model/index.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import type { FormatName } from '../report/index.js';
-import { diagnosticsText } from '../report/diagnostics-text.js';
+import { diagnosticsText, problemCounts } from '../report/diagnostics-text.js';
 import { EXIT } from './io.js';
 import type { MainOptions } from './io.js';
 import { addReportOptions, addRunOptions, collect, maxWarnings, toRunOptions } from './options.js';
@@ -24,8 +24,10 @@ import { explainCommand } from './explain.js';
 import { rubricsCommand } from './rubrics.js';
 import { schemaCommand } from './schema.js';
 import { writeOutputs } from './output.js';
+import { terminalPaint, terminalWidth } from './terminal.js';
 
 type Exit = (code: number) => void;
+type ValidateFlags = RawRunFlags & { format: 'text' | 'json'; redact?: boolean; color: boolean };
 
 const EXAMPLES = `
 Examples:
@@ -171,8 +173,10 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
           ...flags.output.slice(flags.format.length).map(formatOf),
         ];
         if (formats.length === 0) formats.push('table');
+        const width = terminalWidth(options);
         const formatOptions: ThresholdFormatOptions = {
           color: useColor(options, !flags.color),
+          ...(width !== undefined ? { width } : {}),
           gate,
         };
         const shown = flags.quiet ? quietened(result, gate) : result;
@@ -193,35 +197,32 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
       new Option('--format <name>', 'output format').choices(['text', 'json']).default('text'),
     )
     .option('--redact', 'mask detected personal data in messages')
-    .action(
-      async (
-        paths: string[],
-        flags: RawRunFlags & RawReportFlags & { format: 'text' | 'json'; redact?: boolean },
-      ) => {
-        if (printedConfig(paths, flags, options)) return;
-        const gate: Gate = { failOn: flags.failOn ?? 'error' };
-        const warnings = maxWarnings(flags.maxWarnings);
-        if (warnings !== undefined) gate.maxWarnings = warnings;
-        const result = await runPaths(paths, flags, options);
-        const shown = flags.quiet ? quietened(result, gate) : result;
-        if (flags.format === 'json') {
-          const { files, items, diagnostics, summary } = shown;
-          stdout.write(
-            `${JSON.stringify({ schemaVersion: 1, files, items, summary, diagnostics }, null, 2)}\n`,
-          );
-        } else {
-          stdout.write(diagnosticsText(shown.diagnostics));
-          const { errors, warnings: warned } = result.summary;
-          stdout.write(
-            `${result.files} file${result.files === 1 ? '' : 's'}, ${result.items} item${result.items === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warned} warning${warned === 1 ? '' : 's'}${flags.quiet && warned > 0 ? ' (warnings hidden by --quiet)' : ''}\n`,
-          );
-        }
-        const failures = gateFailures(result, gate);
-        for (const f of failures.filter((x) => x.kind === 'warnings'))
-          options.stderr.write(`cqc-score: ${f.reason}\n`);
-        exit(failures.length > 0 ? EXIT.failed : EXIT.ok);
-      },
-    );
+    .option('--no-color', 'no colour, even on a terminal')
+    .action(async (paths: string[], flags: ValidateFlags & RawReportFlags) => {
+      if (printedConfig(paths, flags, options)) return;
+      const gate: Gate = { failOn: flags.failOn ?? 'error' };
+      const warnings = maxWarnings(flags.maxWarnings);
+      if (warnings !== undefined) gate.maxWarnings = warnings;
+      const result = await runPaths(paths, flags, options);
+      const shown = flags.quiet ? quietened(result, gate) : result;
+      if (flags.format === 'json') {
+        const { files, items, diagnostics, summary } = shown;
+        stdout.write(
+          `${JSON.stringify({ schemaVersion: 1, files, items, summary, diagnostics }, null, 2)}\n`,
+        );
+      } else {
+        const paint = useColor(options, !flags.color) ? terminalPaint() : undefined;
+        stdout.write(diagnosticsText(shown.diagnostics, paint));
+        const { errors, warnings: warned } = result.summary;
+        stdout.write(
+          `${result.files} file${result.files === 1 ? '' : 's'}, ${result.items} item${result.items === 1 ? '' : 's'}: ${problemCounts(errors, warned, paint)}${flags.quiet && warned > 0 ? ' (warnings hidden by --quiet)' : ''}\n`,
+        );
+      }
+      const failures = gateFailures(result, gate);
+      for (const f of failures.filter((x) => x.kind === 'warnings'))
+        options.stderr.write(`cqc-score: ${f.reason}\n`);
+      exit(failures.length > 0 ? EXIT.failed : EXIT.ok);
+    });
 
   explainCommand(program, options, exit);
   rubricsCommand(program, options, exit);

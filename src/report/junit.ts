@@ -85,7 +85,7 @@ function checks(result: ScoreResult, gate: Gate): Check[] {
   for (const d of result.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   for (const [file, diagnostics] of byFile) {
     const failing = diagnostics.filter((d) => failsThreshold(d.severity, gate.failOn));
-    const out = diagnostics.map(diagnosticLine).join('\n');
+    const out = diagnostics.map((d) => diagnosticLine(d)).join('\n');
     list.push({
       name: file,
       ...(failing.length > 0
