@@ -57,9 +57,10 @@ printf "$ITEM" 'Assessments on time' 'Assessments were completed within four wee
 # shellcheck disable=SC2059
 printf "$ITEM" 'Waits reviewed' 'Waits were reviewed.' | sed 's/    date: 2024-07-01//' >evidence/b.yaml
 printf 'statement: assessing-needs\nevidence:\n  - title: Note: a colon\n    category: processes\n    summary: Text\n' >evidence/colon.yaml
-printf '# cqc-score-disable-next-line missing-date -- the survey date is not known\n' >evidence/c.yaml
+# The directive goes on the line before the item, as ESLint's goes before the line it excuses.
 # shellcheck disable=SC2059
-printf "$ITEM" 'Survey' 'A survey.' | sed 's/    date: 2024-07-01//' >>evidence/c.yaml
+printf "$ITEM" 'Survey' 'A survey.' | sed 's/    date: 2024-07-01//' |
+  sed 's/^  - title: Survey$/  # cqc-score-disable-next-line missing-date -- the survey date is not known\n&/' >evidence/c.yaml
 
 # --- running -----------------------------------------------------------------------------
 # check TOOL FEATURE 'command' 'grep pattern that means yes' ['pattern that must not appear']

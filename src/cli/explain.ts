@@ -3,6 +3,8 @@ import { terminalLine } from '../report/escape.js';
 import { FatalError } from '../base/errors.js';
 import { loadFramework } from '../frameworks/catalogue.js';
 import { analyse, loadConfig } from '../run/index.js';
+import type { PipelineOptions } from '../run/index.js';
+import { readStdin } from './inputs.js';
 import type { Verdict } from '../score/index.js';
 import { loadRules } from '../score/index.js';
 import { maskPersonalData } from '../validate/privacy.js';
@@ -22,11 +24,12 @@ export function explainCommand(
       'Show every rule for one statement, which items it fired on and with which words, and how each item was judged',
     )
     .argument('<statement>', 'statement id, title or alias')
-    .argument('[dir]', 'evidence folder', '.')
+    .argument('[paths...]', 'evidence folders, files or globs; - reads standard input', ['.'])
     .option('--redact', 'mask detected personal data in the explanation')
-    .action((name: string, dir: string, flags: RawRunFlags & { redact?: boolean }) => {
-      const runOptions = toRunOptions(flags);
-      const config = loadConfig(dir, runOptions);
+    .action(async (name: string, paths: string[], flags: RawRunFlags & { redact?: boolean }) => {
+      const runOptions: PipelineOptions = toRunOptions(flags);
+      if (paths.includes('-')) runOptions.stdin = await readStdin(options);
+      const config = loadConfig(paths, runOptions);
       const catalogue = loadFramework(config.framework);
       const def = catalogue.resolve(name);
       if (!def) {
@@ -36,7 +39,7 @@ export function explainCommand(
         );
       }
       // The same run, and the same verdicts, as every other command.
-      const analysis = analyse(dir, runOptions);
+      const analysis = analyse(paths, runOptions);
       const { result } = analysis;
       const verdicts: readonly Verdict[] = analysis.verdicts.get(def.id) ?? [];
       const statement = result.statements.find((s) => s.id === def.id);

@@ -40,6 +40,19 @@ export async function main(options: MainOptions): Promise<number> {
     status = Math.max(status, code);
   });
   try {
+    const { mistypedCommand } = await import('./inputs.js');
+    const typo = mistypedCommand(
+      options.argv[0],
+      program.commands.map((c) => c.name()),
+    );
+    if (typo !== undefined) {
+      stderr.write(
+        mask(
+          `cqc-score: "${options.argv[0]}" is not a command or a path; did you mean ${typo}?\n(run "cqc-score --help" for usage)\n`,
+        ),
+      );
+      return EXIT.fatal;
+    }
     await program.parseAsync(options.argv, { from: 'user' });
     return status;
   } catch (error) {

@@ -29,6 +29,7 @@ export function writeAtomically(path: string, text: string | Iterable<string>): 
 }
 
 function guardEvidenceFolder(output: string, evidenceDir: string): void {
+  if (evidenceDir === '-') return;
   const rel = relative(resolve(evidenceDir), resolve(output));
   const inside = rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
   if (inside && /\.ya?ml$/i.test(output)) {
@@ -49,7 +50,7 @@ export async function writeOutputs(
   outputs: readonly string[],
   options: FormatOptions,
   stdout: Writer,
-  evidenceDir: string,
+  inputs: readonly string[],
 ): Promise<void> {
   if (outputs.length > formats.length) {
     throw new FatalError(
@@ -61,7 +62,7 @@ export async function writeOutputs(
       'only one format can go to standard output; give an --output file for the others',
     );
   }
-  outputs.forEach((output) => guardEvidenceFolder(output, evidenceDir));
+  for (const output of outputs) for (const input of inputs) guardEvidenceFolder(output, input);
   // Render every other format first, so a failure leaves no partial set of
   // reports; JSON, which can be very large, is then written in pieces.
   const rendered: { text: Iterable<string>; output?: string }[] = [];

@@ -52,7 +52,12 @@ export function readEvidenceFile(
   });
   let read: Buffer | number;
   try {
-    read = (options.readFile ?? readUpTo)(file.path, config.maxFileBytes);
+    read =
+      file.content !== undefined
+        ? file.content.length > config.maxFileBytes
+          ? file.content.length
+          : file.content
+        : (options.readFile ?? readUpTo)(file.path, config.maxFileBytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return failed('file/unreadable', `file cannot be read (${code}); check its permissions`);

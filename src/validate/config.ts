@@ -1,10 +1,20 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FatalError } from '../base/errors.js';
-import type { Config, Diagnostic, FrameworkId, PrivacyLevel, RunOptions } from '../model/index.js';
-import { CONFIG_FILE_NAME } from '../model/index.js';
+import type {
+  Config,
+  ConfigSources,
+  Diagnostic,
+  FrameworkId,
+  PrivacyLevel,
+  RuleLevel,
+  RunOptions,
+} from '../model/index.js';
+import { CONFIG_FILE_NAME, DIAGNOSTIC_CODES, DIAGNOSTIC_FAMILIES } from '../model/index.js';
+import { displayPath } from '../base/paths.js';
 import { loadDataFile } from '../schema/data-file.js';
 import type { DataFile } from '../schema/data-file.js';
+import { didYouMean } from '../schema/suggest.js';
 import { isRealDate, today } from './dates.js';
 
 interface ConfigFile {
@@ -16,6 +26,8 @@ interface ConfigFile {
   'max-file-bytes'?: number;
   privacy?: Config['privacy'];
   'privacy-allow'?: string[];
+  ignore?: string[];
+  rules?: Record<string, RuleLevel>;
 }
 
 export const DEFAULTS = {
@@ -39,12 +51,67 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
+/** Whether `rules:` can name this: a known code, a code of a known family, or `family/*`. */
+export function isKnownCode(code: string): boolean {
+  if ((DIAGNOSTIC_CODES as readonly string[]).includes(code)) return true;
+  const slash = code.indexOf('/');
+  return (
+    slash > 0 &&
+    slash < code.length - 1 &&
+    (DIAGNOSTIC_FAMILIES as readonly string[]).includes(code.slice(0, slash))
+  );
+}
+
+function checkFile(data: DataFile<ConfigFile | null>, file: ConfigFile): void {
+  const problems = [];
+  const asOf = file['as-of'];
+  if (asOf !== undefined && !isRealDate(asOf)) {
+    problems.push({
+      code: 'invalid-date',
+      severity: 'error' as const,
+      file: data.file,
+      ...data.positionOf(['as-of']),
+      message: `"as-of" is not a real date: ${asOf}`,
+    });
+  }
+  for (const code of Object.keys(file.rules ?? {})) {
+    if (isKnownCode(code)) continue;
+    problems.push({
+      code: 'schema/enum',
+      severity: 'error' as const,
+      file: data.file,
+      ...data.positionOf(['rules', code]),
+      message: `"${code}" is not a diagnostic code (the README's diagnostics table lists them)${didYouMean(
+        code,
+        [...DIAGNOSTIC_CODES, ...DIAGNOSTIC_FAMILIES.map((f) => `${f}/*`)],
+      )}`,
+    });
+  }
+  if (problems.length > 0)
+    throw new FatalError(`configuration file ${data.file} is not valid`, problems);
+}
+
+/** The resolved configuration, and where each value came from (for --print-config). */
+export interface ExplainedConfig {
+  config: Config;
+  sources: ConfigSources;
+}
+
 /** Configuration from the file (found or named), then command-line options on top. */
 export function resolveConfig(
   dir: string,
   options: RunOptions = {},
   now: Date = new Date(),
 ): Config {
+  return explainConfig(dir, options, now).config;
+}
+
+/** As resolveConfig, also saying which flag, file or default each value came from. */
+export function explainConfig(
+  dir: string,
+  options: RunOptions = {},
+  now: Date = new Date(),
+): ExplainedConfig {
   const path = options.config ?? findConfigFile(dir);
   let file: ConfigFile = {};
   let data: DataFile<ConfigFile | null> | undefined;
@@ -52,36 +119,61 @@ export function resolveConfig(
     if (!existsSync(path)) throw new FatalError(`configuration file ${path} does not exist`);
     data = loadDataFile<ConfigFile | null>(path, 'config', 'configuration file');
     file = data.value ?? {};
-    const asOf = file['as-of'];
-    if (asOf !== undefined && !isRealDate(asOf)) {
-      throw new FatalError(`configuration file ${data.file} is not valid`, [
-        {
-          code: 'invalid-date',
-          severity: 'error',
-          file: data.file,
-          ...data.positionOf(['as-of']),
-          message: `"as-of" is not a real date: ${asOf}`,
-        },
-      ]);
-    }
+    checkFile(data, file);
   }
+  const sources: ConfigSources = {};
+  const shown = path === undefined ? '' : displayPath(path);
+  /** The flag's value, else the file's, else the default; noting which. */
+  const pick = <T>(key: string, flag: T | undefined, fromFile: T | undefined, fallback: T): T => {
+    if (flag !== undefined) {
+      sources[key] = `--${key}`;
+      return flag;
+    }
+    if (fromFile !== undefined) {
+      sources[key] = shown;
+      return fromFile;
+    }
+    sources[key] = 'default';
+    return fallback;
+  };
+  const asOf = pick('as-of', options.asOf, file['as-of'], today(now));
+  if (sources['as-of'] === 'default') sources['as-of'] = 'default (today)';
   const { privacy, privacyNotes } = privacySetting(options, file, data, path);
-  const asOf = options.asOf ?? file['as-of'] ?? today(now);
+  // A level from a file that is not trusted falls back to the default: say so.
+  sources.privacy =
+    options.privacy !== undefined
+      ? '--privacy'
+      : file.privacy !== undefined &&
+          privacyNotes.every((n) => n.code !== 'privacy/untrusted-config')
+        ? shown
+        : 'default';
   if (!isRealDate(asOf))
     throw new FatalError(`--as-of must be a real date written YYYY-MM-DD, not "${asOf}"`);
-  return {
-    framework: options.framework ?? file.framework ?? DEFAULTS.framework,
+  const config: Config = {
+    framework: pick('framework', options.framework, file.framework, DEFAULTS.framework),
     asOf,
-    staleAfterMonths:
-      options.staleAfterMonths ?? file['stale-after-months'] ?? DEFAULTS.staleAfterMonths,
-    scoring: options.scoring ?? file.scoring ?? DEFAULTS.scoring,
-    rounding: options.rounding ?? file.rounding ?? DEFAULTS.rounding,
-    maxFileBytes: options.maxFileBytes ?? file['max-file-bytes'] ?? DEFAULTS.maxFileBytes,
+    staleAfterMonths: pick(
+      'stale-after-months',
+      options.staleAfterMonths,
+      file['stale-after-months'],
+      DEFAULTS.staleAfterMonths,
+    ),
+    scoring: pick('scoring', options.scoring, file.scoring, DEFAULTS.scoring),
+    rounding: pick('rounding', options.rounding, file.rounding, DEFAULTS.rounding),
+    maxFileBytes: pick(
+      'max-file-bytes',
+      options.maxFileBytes,
+      file['max-file-bytes'],
+      DEFAULTS.maxFileBytes,
+    ),
     privacy,
-    privacyAllow: options.privacyAllow ?? file['privacy-allow'] ?? [],
+    privacyAllow: pick('privacy-allow', options.privacyAllow, file['privacy-allow'], []),
+    ignore: pick('ignore', undefined, file.ignore, []),
+    rules: pick('rules', undefined, file.rules, {}),
     ...(path !== undefined ? { configFile: path } : {}),
     ...(privacyNotes.length > 0 ? { privacyNotes } : {}),
   };
+  return { config, sources };
 }
 
 const STRENGTH: Record<PrivacyLevel, number> = { off: 0, warn: 1, error: 2 };
