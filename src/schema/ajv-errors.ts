@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { PendingDiagnostic } from '../model/index.js';
-import { didYouMean } from './suggest.js';
+import { clearMatch, didYouMean, nearest } from './suggest.js';
 
 function pointerToPath(pointer: string): (string | number)[] {
   if (pointer === '') return [];
@@ -73,6 +73,8 @@ export function translateAjvErrors(
 ): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
   const seen = new Set<string>();
+  /** The key each schema/required diagnostic says is missing. */
+  const missing = new Map<PendingDiagnostic, string>();
   const valueAt = (path: (string | number)[]): unknown =>
     path.reduce<unknown>(
       (node, key) =>
@@ -97,15 +99,19 @@ export function translateAjvErrors(
               ? `missing required key "${key}"; add it at the top of the document`
               : `missing required key "${key}"; add it to this item`,
         };
+        missing.set(diagnostic, key);
         break;
       }
       case 'additionalProperties': {
         const key = (error.params as { additionalProperty: string }).additionalProperty;
+        const known = knownKeys(error, schema);
+        const to = clearMatch(key, known);
         diagnostic = {
           code: 'schema/unknown-key',
           path: [...path, key],
           atKey: true,
-          message: `"${key}" is not a known key${didYouMean(key, knownKeys(error, schema)) || '; remove it or check the spelling'}`,
+          message: `"${key}" is not a known key${didYouMean(key, known) || '; remove it or check the spelling'}`,
+          ...(to ? { fix: { from: key, to } } : {}),
         };
         break;
       }
@@ -117,17 +123,15 @@ export function translateAjvErrors(
           path,
           message: root
             ? `the document must be ${documentShape}, not ${kindOf(here)}`
-            : `${nameOf(path)} must be ${TYPE_WORDS[expected] ?? expected}, not ${kindOf(here)}`,
+            : expected === 'array' && kindOf(here) === 'a mapping'
+              ? `${nameOf(path)} must be a list, not a mapping: start each entry with "- " (write "- ${Object.keys(here as object)[0] ?? 'title'}:")`
+              : `${nameOf(path)} must be ${TYPE_WORDS[expected] ?? expected}, not ${kindOf(here)}`,
         };
         break;
       }
       case 'enum': {
         const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
-        diagnostic = {
-          code: 'schema/enum',
-          path,
-          message: `${nameOf(path)} cannot be ${show(here)}${typeof here === 'string' ? didYouMean(here, allowed) : ''}; use one of: ${allowed.join(', ')}`,
-        };
+        diagnostic = enumDiagnostic(path, here, allowed);
         break;
       }
       case 'pattern': {
@@ -200,5 +204,51 @@ export function translateAjvErrors(
     seen.add(key);
     out.push(diagnostic);
   }
-  return out;
+  return withoutEchoes(out, missing);
+}
+
+/** Same letters, case and separators aside: `Strength`, `Significant shortfall`. */
+const fold = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+function enumDiagnostic(
+  path: (string | number)[],
+  here: unknown,
+  allowed: string[],
+): PendingDiagnostic {
+  const name = nameOf(path);
+  const text = typeof here === 'string' ? here : undefined;
+  const sameWord = text === undefined ? undefined : allowed.find((a) => fold(a) === fold(text));
+  if (text !== undefined && sameWord !== undefined) {
+    return {
+      code: 'schema/enum',
+      path,
+      message: `${name} is written ${show(text)}; write it "${sameWord}" (lower case${sameWord.includes('-') ? ', words joined by "-"' : ''})`,
+      fix: { from: text, to: sameWord },
+    };
+  }
+  const near = text === undefined ? undefined : nearest(text, allowed);
+  const to = text === undefined ? undefined : clearMatch(text, allowed);
+  return {
+    code: 'schema/enum',
+    path,
+    message: `${name} cannot be ${show(here)}; ${near ? `did you mean "${near}"? Use` : 'use'} one of: ${allowed.join(', ')}`,
+    ...(text !== undefined && to ? { fix: { from: text, to } } : {}),
+  };
+}
+
+/**
+ * One mistake, one diagnostic: a misspelt required key (`sumary`) is an
+ * unknown key whose nearest match is the missing one; the "missing" report
+ * is its echo and is dropped.
+ */
+function withoutEchoes(
+  found: PendingDiagnostic[],
+  missing: Map<PendingDiagnostic, string>,
+): PendingDiagnostic[] {
+  const renamed = new Set(
+    found
+      .filter((d) => d.code === 'schema/unknown-key' && d.fix)
+      .map((d) => JSON.stringify([...d.path.slice(0, -1), d.fix?.to])),
+  );
+  return found.filter((d) => !renamed.has(JSON.stringify([...d.path, missing.get(d)])));
 }
