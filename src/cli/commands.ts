@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { loadConfig, run } from '../run/index.js';
+import { loadConfig } from '../run/index.js';
 import { redactResult } from '../report/redact.js';
 import type { ScoreResult, Severity } from '../model/index.js';
 import { FORMAT_NAMES } from '../report/index.js';
@@ -8,7 +8,8 @@ import type { FormatName } from '../report/index.js';
 import { diagnosticsText } from '../report/diagnostics-text.js';
 import { EXIT } from './io.js';
 import type { MainOptions } from './io.js';
-import { addRunOptions, collect, toRunOptions } from './options.js';
+import { addFixOptions, addRunOptions, collect, toRunOptions } from './options.js';
+import { runFixing } from './fix.js';
 import type { RawRunFlags } from './options.js';
 import { readFileSync } from 'node:fs';
 import { FatalError } from '../base/errors.js';
@@ -57,7 +58,7 @@ function diagnosticStatus(result: ScoreResult, failOn: Severity): number {
 export function registerCommands(program: Command, options: MainOptions, exit: Exit): void {
   const { stdout } = options;
 
-  addRunOptions(program)
+  addFixOptions(addRunOptions(program))
     .description('Suggest a CQC score for every quality statement from a folder of YAML evidence')
     .argument('[dir]', 'evidence folder', '.')
     .addOption(
@@ -102,7 +103,9 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
         const rating =
           flags.failUnderRating === undefined ? undefined : parseRating(flags.failUnderRating);
         const runOptions = toRunOptions(flags);
-        let result = run(dir, runOptions);
+        const fixed = runFixing(dir, runOptions, flags, options);
+        if (!fixed) return exit(EXIT.ok);
+        let result = fixed;
         if (flags.redact) result = redactResult(result, loadConfig(dir, runOptions).privacyAllow);
         if (flags.baseline !== undefined) {
           let text: string;
@@ -121,6 +124,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
         const formats: FormatName[] = flags.format.length > 0 ? flags.format : ['table'];
         const formatOptions: ThresholdFormatOptions = {
           color: useColor(options, !flags.color),
+          ...(flags.verbose ? { verbose: true } : {}),
           ...(thresholds ? { thresholds } : {}),
         };
         await writeOutputs(result, formats, flags.output, formatOptions, stdout, dir);
@@ -135,7 +139,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
       },
     );
 
-  addRunOptions(program.command('validate'))
+  addFixOptions(addRunOptions(program.command('validate')))
     .description(
       'Check an evidence folder against the format and report every problem with its file, line and column',
     )
@@ -146,7 +150,9 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
     .option('--redact', 'mask detected personal data in messages')
     .action((dir: string, flags: RawRunFlags & { format: 'text' | 'json'; redact?: boolean }) => {
       const runOptions = toRunOptions(flags);
-      let result = run(dir, runOptions);
+      const fixed = runFixing(dir, runOptions, flags, options);
+      if (!fixed) return exit(EXIT.ok);
+      let result = fixed;
       if (flags.redact) result = redactResult(result, loadConfig(dir, runOptions).privacyAllow);
       if (flags.format === 'json') {
         const { files, items, diagnostics, summary } = result;
@@ -154,7 +160,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
           `${JSON.stringify({ schemaVersion: 1, files, items, summary, diagnostics }, null, 2)}\n`,
         );
       } else {
-        stdout.write(diagnosticsText(result.diagnostics));
+        stdout.write(diagnosticsText(result.diagnostics, flags.verbose));
         const { errors, warnings } = result.summary;
         stdout.write(
           `${result.files} file${result.files === 1 ? '' : 's'}, ${result.items} item${result.items === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,

@@ -19,7 +19,7 @@ export async function main(options: MainOptions): Promise<number> {
     return EXIT.ok;
   }
   let status: number = EXIT.ok;
-  const { Command, CommanderError, Option } = await import('commander');
+  const { Command, CommanderError } = await import('commander');
   const program = new Command('cqc-score');
   program
     .exitOverride()
@@ -29,7 +29,6 @@ export async function main(options: MainOptions): Promise<number> {
       writeErr: (s) => void stderr.write(s),
     })
     .version(VERSION, '-V, --version')
-    .addOption(new Option('--verbose', 'show stack traces for internal errors'))
     .showHelpAfterError('(run "cqc-score --help" for usage)');
   const { registerCommands } = await import('./commands.js');
   registerCommands(program, { ...options, env }, (code) => {

@@ -49,7 +49,21 @@ export function addRunOptions(command: Command): Command {
       new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity')
         .choices(['error', 'warn'])
         .default('error'),
+    )
+    .option(
+      '--verbose',
+      'link each diagnostic code to its documentation; stack traces for internal errors',
     );
+}
+
+/** `--fix` and `--fix-dry-run`, for the commands that report diagnostics (never on by default). */
+export function addFixOptions(command: Command): Command {
+  return command
+    .option(
+      '--fix',
+      'correct the safe mistakes in evidence files: a misspelling with one clear match, a day-first date, a value in another case',
+    )
+    .option('--fix-dry-run', 'print what --fix would change as a unified diff; write nothing');
 }
 
 export function collect(value: string, previous: string[]): string[] {
@@ -74,6 +88,9 @@ export interface RawRunFlags {
   rubrics?: string[];
   failOn?: Severity;
   privacy?: RunOptions['privacy'];
+  verbose?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 export function toRunOptions(flags: RawRunFlags): RunOptions {

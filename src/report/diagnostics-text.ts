@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/index.js';
+import { codeHelpUri } from './codes.js';
 import { terminalLine } from './escape.js';
 
 /**
@@ -6,10 +7,14 @@ import { terminalLine } from './escape.js';
  * and messages can quote evidence, so terminal escapes and control characters
  * are taken out.
  */
-export function diagnosticLine(d: Diagnostic): string {
-  return terminalLine(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}  ${d.message}`);
+export function diagnosticLine(d: Diagnostic, verbose = false): string {
+  const line = terminalLine(
+    `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}  ${d.message}`,
+  );
+  // With --verbose, where the code is explained (docs/codes.md).
+  return verbose ? `${line} (see ${codeHelpUri(d.code)})` : line;
 }
 
-export function diagnosticsText(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics.map((d) => `${diagnosticLine(d)}\n`).join('');
+export function diagnosticsText(diagnostics: readonly Diagnostic[], verbose = false): string {
+  return diagnostics.map((d) => `${diagnosticLine(d, verbose)}\n`).join('');
 }

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, ScoreResult, Severity, SourceRef } from '../model/index.js';
 import { changesOf } from './baseline.js';
+import { codeHelpUri } from './codes.js';
 import { fileUri, plainText } from './escape.js';
 import type { Formatter } from './types.js';
 import { DISCLAIMER, EFFECT_LABELS, isShortfall, overallLabel } from './words.js';
@@ -15,6 +16,7 @@ interface Rule {
   id: string;
   name: string;
   shortDescription: { text: string };
+  helpUri?: string;
   defaultConfiguration: { level: Level };
   properties: Record<string, string>;
 }
@@ -67,12 +69,14 @@ export const sarif: Formatter = (result: ScoreResult, options) => {
     text: string,
     level: Level,
     properties: Record<string, string>,
+    helpUri?: string,
   ): void => {
     if (!rules.has(id))
       rules.set(id, {
         id,
         name: ruleName(id),
         shortDescription: { text: plainText(text) },
+        ...(helpUri ? { helpUri } : {}),
         defaultConfiguration: { level },
         properties,
       });
@@ -80,9 +84,13 @@ export const sarif: Formatter = (result: ScoreResult, options) => {
   const results: Result[] = [];
 
   for (const d of result.diagnostics) {
-    addRule(d.code, `Evidence file problem: ${d.code}`, LEVELS[d.severity], {
-      category: 'diagnostic',
-    });
+    addRule(
+      d.code,
+      `Evidence file problem: ${d.code}`,
+      LEVELS[d.severity],
+      { category: 'diagnostic' },
+      codeHelpUri(d.code),
+    );
     results.push(diagnosticResult(d));
   }
   for (const s of result.statements) {

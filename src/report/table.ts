@@ -131,7 +131,7 @@ export const table: Formatter = (result: ScoreResult, options) => {
         `Problems (${result.summary.errors} errors, ${result.summary.warnings} warnings):`,
       ),
     );
-    for (const d of result.diagnostics) out.push(`  ${t(diagnosticLine(d))}`);
+    for (const d of result.diagnostics) out.push(`  ${t(diagnosticLine(d, options.verbose))}`);
   }
   out.push('', paint.dim(DISCLAIMER));
   return `${out.join('\n')}\n`;
