@@ -85,6 +85,9 @@ export function translateAjvErrors(
     );
 
   for (const error of errors) {
+    // Of a value that matches no branch of an `anyOf`, the first branch says
+    // what it should be (for statement names: text); the rest are echoes.
+    if (error.keyword === 'anyOf' || /\/anyOf\/[1-9]/.test(error.schemaPath)) continue;
     const path = pointerToPath(error.instancePath);
     const here = valueAt(path);
     let diagnostic: PendingDiagnostic;
