@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 // npm run evidence-schema: writes the statement names of
-// schemas/evidence.schema.json (definitions.statementName) from the framework
+// schemas/evidence.schema.json (wherever a statement is named) from the framework
 // catalogues in rubrics/frameworks/, so editors complete them. With --check,
 // only says whether the file is up to date (exit 1 when not).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
-import { statementNameSchema } from '../dist/frameworks/statement-schema.js';
+import { withStatementNames } from '../dist/frameworks/statement-schema.js';
 
 const file = new URL('../schemas/evidence.schema.json', import.meta.url);
 const before = readFileSync(file, 'utf8');
-const schema = JSON.parse(before);
-schema.definitions.statementName = statementNameSchema();
+const schema = withStatementNames(JSON.parse(before));
 const options = (await resolveConfig(file)) ?? {};
 const after = await format(JSON.stringify(schema), { ...options, parser: 'json' });
 if (process.argv.includes('--check')) {

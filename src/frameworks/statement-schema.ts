@@ -21,10 +21,38 @@ export function statementNames(): string[] {
   return [...names];
 }
 
-export function statementNameSchema(): object {
+/** A statement name's schema: any non-empty text, or (for completion) one of the names. */
+export function statementNameSchema(description: string): object {
   return {
-    description:
-      'A quality statement of either framework: its id, title or one of its aliases (case and punctuation are ignored, so other spellings are accepted and checked by cqc-score).',
+    description: `${description} Case and punctuation are ignored, so other spellings are accepted here and checked by cqc-score.`,
     anyOf: [{ type: 'string', minLength: 1 }, { enum: statementNames() }],
   };
+}
+
+export const STATEMENT_DESCRIPTIONS = {
+  document: 'Default quality statement (id, title or alias) for every item in this document.',
+  item: 'The quality statement this item is evidence for (id, title or alias).',
+  items: 'One quality statement (id, title or alias).',
+} as const;
+
+interface EvidenceSchema {
+  properties: { statement: object };
+  definitions: { item: { properties: { statement: object; statements: { items: object } } } };
+}
+
+/**
+ * Writes the statement names into every place the evidence schema names a
+ * statement. They are written out at each place, not shared through a
+ * `$ref`: Ajv inlines an item's schema only while it holds no `$ref`, and a
+ * referenced item schema copies its errors list per item, which is slow
+ * for files with thousands of broken items.
+ */
+export function withStatementNames<T extends object>(schema: T): T {
+  const s = schema as unknown as EvidenceSchema;
+  s.properties.statement = statementNameSchema(STATEMENT_DESCRIPTIONS.document);
+  s.definitions.item.properties.statement = statementNameSchema(STATEMENT_DESCRIPTIONS.item);
+  s.definitions.item.properties.statements.items = statementNameSchema(
+    STATEMENT_DESCRIPTIONS.items,
+  );
+  return schema;
 }

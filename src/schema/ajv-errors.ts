@@ -43,19 +43,51 @@ function show(value: unknown): string {
   return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
+type SchemaNode = {
+  $ref?: string;
+  allOf?: SchemaNode[];
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode | boolean;
+  items?: SchemaNode;
+};
+
+/** The schema that describes the value at an instance path (local `$ref`s and a lone `allOf` followed). */
+function schemaAt(root: object, path: (string | number)[]): SchemaNode | undefined {
+  const follow = (node: SchemaNode | undefined): SchemaNode | undefined => {
+    for (let hops = 0; node && hops < 10; hops++) {
+      if (node.$ref?.startsWith('#/'))
+        node = node.$ref
+          .slice(2)
+          .split('/')
+          .reduce<unknown>(
+            (n, key) => (n as Record<string, unknown> | undefined)?.[key],
+            root,
+          ) as SchemaNode;
+      else if (node.allOf?.length === 1 && !node.properties) node = node.allOf[0];
+      else break;
+    }
+    return node;
+  };
+  let node = follow(root as SchemaNode);
+  for (const segment of path) {
+    if (!node) return undefined;
+    const extra =
+      typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
+    const own =
+      node.properties && Object.hasOwn(node.properties, segment) ? node.properties[segment] : extra;
+    node = follow(typeof segment === 'number' ? node.items : own);
+  }
+  return node;
+}
+
 /** Known keys at a schema location, for "did you mean" on unknown keys: the schema that holds the failed keyword. */
 function knownKeys(error: ErrorObject, schema: object | undefined): string[] {
   let parent = error.parentSchema as unknown;
-  if (parent === undefined && schema !== undefined) {
-    const parts = error.schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, -1);
-    parent = parts.reduce<unknown>(
-      (node, key) =>
-        node !== null && typeof node === 'object'
-          ? (node as Record<string, unknown>)[key]
-          : undefined,
-      schema,
-    );
-  }
+  // Without Ajv's verbose errors (as in the compiled validators), find the
+  // object's schema from where the value is: a schema path is relative to
+  // the referenced definition it failed in, not to the whole schema.
+  if (parent === undefined && schema !== undefined)
+    parent = schemaAt(schema, pointerToPath(error.instancePath));
   const properties = (parent as { properties?: Record<string, unknown> } | undefined)?.properties;
   return properties ? Object.keys(properties) : [];
 }
