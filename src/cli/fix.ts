@@ -5,48 +5,13 @@
  * rewritten atomically: a temporary file beside it with the same permission
  * bits, flushed to disk, then renamed over it.
  */
-import {
-  closeSync,
-  fsyncSync,
-  fchmodSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { FatalError } from '../base/errors.js';
+import { readFileSync, statSync } from 'node:fs';
 import { applyFixes, unifiedDiff } from '../load/edit.js';
 import type { Diagnostic, Fix, ScoreResult } from '../model/index.js';
 import { run } from '../run/index.js';
 import type { PipelineOptions } from '../run/index.js';
 import type { MainOptions } from './io.js';
-
-/** Replaces `path` with `text`, keeping its permission bits; never leaves half a file. */
-export function replaceFile(path: string, text: string): void {
-  const mode = statSync(path).mode & 0o7777;
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.fix.tmp`);
-  try {
-    const fd = openSync(temporary, 'wx', mode);
-    try {
-      fchmodSync(fd, mode);
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new FatalError(
-      `cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      [],
-      { cause: error },
-    );
-  }
-}
+import { writeAtomically } from './output.js';
 
 /** The fixes of each file, in file order. */
 function fixesByFile(diagnostics: readonly Diagnostic[]): Map<string, Fix[]> {
@@ -82,7 +47,7 @@ export function fixEvidence(result: ScoreResult, dryRun: boolean): FixOutcome {
     outcome.fixes += edited.applied.length;
     outcome.files++;
     outcome.diff += unifiedDiff(file, before, edited.text);
-    if (!dryRun) replaceFile(file, edited.text);
+    if (!dryRun) writeAtomically(file, edited.text, statSync(file).mode & 0o7777);
   }
   return outcome;
 }

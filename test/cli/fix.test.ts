@@ -121,30 +121,28 @@ describe('--fix', () => {
 });
 
 describe('applyFixes', () => {
-  it('leaves a value that has changed since it was checked', () => {
-    const text = 'evidence:\n  - judgement: Shortfall\n';
-    const fix = {
-      doc: 0,
-      path: ['evidence', 0, 'judgement'],
-      key: false,
-      from: 'Strength',
-      to: 'strength',
-    };
-    expect(applyFixes(text, [fix])).toEqual({ text, applied: [] });
+  const fix = (doc: number) => ({
+    doc,
+    path: ['evidence', 0, 'judgement'],
+    key: false,
+    from: 'Strength',
+    to: 'strength',
   });
-
-  it('edits the right document of several', () => {
-    const text = 'evidence:\n  - judgement: Strength\n---\nevidence:\n  - judgement: Strength\n';
-    const fix = {
-      doc: 1,
-      path: ['evidence', 0, 'judgement'],
-      key: false,
-      from: 'Strength',
-      to: 'strength',
-    };
-    expect(applyFixes(text, [fix]).text).toBe(
+  it.each([
+    [
+      'leaves a value that has changed since it was checked',
+      'evidence:\n  - judgement: Shortfall\n',
+      0,
+      'evidence:\n  - judgement: Shortfall\n',
+    ],
+    [
+      'edits the right document of several',
+      'evidence:\n  - judgement: Strength\n---\nevidence:\n  - judgement: Strength\n',
+      1,
       'evidence:\n  - judgement: Strength\n---\nevidence:\n  - judgement: strength\n',
-    );
+    ],
+  ])('%s', (_name, text, doc, expected) => {
+    expect(applyFixes(text, [fix(doc)]).text).toBe(expected);
   });
 });
 
