@@ -5,7 +5,7 @@ import { redactResult } from '../report/redact.js';
 import type { ScoreResult, Severity } from '../model/index.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import type { FormatName } from '../report/index.js';
-import { diagnosticsText } from '../report/diagnostics-text.js';
+import { diagnosticsText, problemCounts } from '../report/diagnostics-text.js';
 import { EXIT } from './io.js';
 import type { MainOptions } from './io.js';
 import { addFixOptions, addRunOptions, collect, toRunOptions } from './options.js';
@@ -27,8 +27,10 @@ import { explainCommand } from './explain.js';
 import { rubricsCommand } from './rubrics.js';
 import { schemaCommand } from './schema.js';
 import { writeOutputs } from './output.js';
+import { terminalPaint, terminalWidth } from './terminal.js';
 
 type Exit = (code: number) => void;
+type ValidateFlags = RawRunFlags & { format: 'text' | 'json'; redact?: boolean; color: boolean };
 
 const EXAMPLES = `
 Examples:
@@ -106,7 +108,6 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
         const fixed = runFixing(dir, runOptions, flags, options);
         if (!fixed) return exit(EXIT.ok);
         let result = fixed;
-        if (flags.redact) result = redactResult(result, loadConfig(dir, runOptions).privacyAllow);
         if (flags.baseline !== undefined) {
           let text: string;
           try {
@@ -120,11 +121,15 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
           }
           result = withBaseline(result, parseBaseline(text, flags.baseline));
         }
+        // After the baseline, so text taken from it (finding texts, titles) is masked too.
+        if (flags.redact) result = redactResult(result, loadConfig(dir, runOptions).privacyAllow);
         const thresholds = parsed ? resolveThresholds(parsed, result) : undefined;
         const formats: FormatName[] = flags.format.length > 0 ? flags.format : ['table'];
+        const width = terminalWidth(options);
         const formatOptions: ThresholdFormatOptions = {
           color: useColor(options, !flags.color),
           ...(flags.verbose ? { verbose: true } : {}),
+          ...(width !== undefined ? { width } : {}),
           ...(thresholds ? { thresholds } : {}),
         };
         await writeOutputs(result, formats, flags.output, formatOptions, stdout, dir);
@@ -148,7 +153,8 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
       new Option('--format <name>', 'output format').choices(['text', 'json']).default('text'),
     )
     .option('--redact', 'mask detected personal data in messages')
-    .action((dir: string, flags: RawRunFlags & { format: 'text' | 'json'; redact?: boolean }) => {
+    .option('--no-color', 'no colour, even on a terminal')
+    .action((dir: string, flags: ValidateFlags) => {
       const runOptions = toRunOptions(flags);
       const fixed = runFixing(dir, runOptions, flags, options);
       if (!fixed) return exit(EXIT.ok);
@@ -160,10 +166,11 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
           `${JSON.stringify({ schemaVersion: 1, files, items, summary, diagnostics }, null, 2)}\n`,
         );
       } else {
-        stdout.write(diagnosticsText(result.diagnostics, flags.verbose));
+        const paint = useColor(options, !flags.color) ? terminalPaint() : undefined;
+        stdout.write(diagnosticsText(result.diagnostics, paint, flags.verbose));
         const { errors, warnings } = result.summary;
         stdout.write(
-          `${result.files} file${result.files === 1 ? '' : 's'}, ${result.items} item${result.items === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+          `${result.files} file${result.files === 1 ? '' : 's'}, ${result.items} item${result.items === 1 ? '' : 's'}: ${problemCounts(errors, warnings, paint)}\n`,
         );
       }
       exit(diagnosticStatus(result, flags.failOn ?? 'error'));

@@ -5,6 +5,7 @@ import { loadFramework } from '../frameworks/catalogue.js';
 import { analyse, loadConfig } from '../run/index.js';
 import type { Verdict } from '../score/index.js';
 import { loadRules } from '../score/index.js';
+import { maskPersonalData } from '../validate/privacy.js';
 import type { MainOptions } from './io.js';
 import { EXIT } from './io.js';
 import { addRunOptions, toRunOptions } from './options.js';
@@ -22,7 +23,8 @@ export function explainCommand(
     )
     .argument('<statement>', 'statement id, title or alias')
     .argument('[dir]', 'evidence folder', '.')
-    .action((name: string, dir: string, flags: RawRunFlags) => {
+    .option('--redact', 'mask detected personal data in the explanation')
+    .action((name: string, dir: string, flags: RawRunFlags & { redact?: boolean }) => {
       const runOptions = toRunOptions(flags);
       const config = loadConfig(dir, runOptions);
       const catalogue = loadFramework(config.framework);
@@ -41,6 +43,7 @@ export function explainCommand(
       const rules = loadRules(catalogue, runOptions.rubrics ?? []).forStatement(def.id);
       const out: string[] = [];
       out.push(`${def.title} (${def.id}), ${catalogue.id} framework`);
+      for (const note of config.privacyNotes ?? []) out.push(`Note: ${note.message}`);
       out.push(
         statement?.score != null
           ? `Score ${statement.score}: ${statement.label} (${statement.percent}%, ${statement.method})`
@@ -75,7 +78,10 @@ export function explainCommand(
         );
         out.push(`    ${basis}`);
       }
-      options.stdout.write(`${out.map(terminalLine).join('\n')}\n`);
+      // Item titles and the words rules fired on are evidence text: --redact masks them here as in every report.
+      const show = (line: string): string =>
+        terminalLine(flags.redact ? maskPersonalData(line, config.privacyAllow) : line);
+      options.stdout.write(`${out.map(show).join('\n')}\n`);
       exit(result.summary.errors > 0 ? EXIT.failed : EXIT.ok);
     });
 }

@@ -2,6 +2,8 @@
 export interface Writer {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width in characters. */
+  columns?: number;
 }
 
 export interface MainOptions {

@@ -85,10 +85,12 @@ export async function writeOutputs(
       continue;
     }
     const formatter = await FORMATTERS[format]();
-    const text = await formatter(result, {
-      ...options,
-      color: output === undefined ? options.color : false,
-    });
+    // A file gets neither colour nor the terminal's width.
+    const { width: _width, ...fileOptions } = options;
+    const text = await formatter(
+      result,
+      output === undefined ? options : { ...fileOptions, color: false },
+    );
     rendered.push(output === undefined ? { text: [text] } : { text: [text], output });
   }
   const ready = rendered.filter((r) => Array.isArray(r.text));

@@ -1,5 +1,5 @@
 import type { FrameworkId } from './evidence.js';
-import type { Severity } from './diagnostic.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
 
 /** The configuration file looked for in the evidence folder and its parents. */
 export const CONFIG_FILE_NAME = 'cqc-score.yaml';
@@ -22,9 +22,14 @@ export interface Config {
   privacyAllow: string[];
   /** The configuration file the values came from, if any. */
   configFile?: string;
+  /**
+   * What every output must say about the personal-data check: that a setting
+   * weakened it, or that a setting was ignored because others can write the file.
+   */
+  privacyNotes?: Diagnostic[];
 }
 
-export interface RunOptions extends Partial<Omit<Config, 'configFile'>> {
+export interface RunOptions extends Partial<Omit<Config, 'configFile' | 'privacyNotes'>> {
   /** Path to a configuration file, instead of searching for cqc-score.yaml. */
   config?: string;
   /** Extra rubric folders whose rules add to or replace the shipped ones. */

@@ -92,6 +92,10 @@ export const junit: Formatter = (result: ScoreResult, options: ThresholdFormatOp
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="cqc-score" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
     `  <!-- ${xmlText(summary).replace(/--/g, '- -')} -->`,
+    // A weakened personal-data check is named in every output, JUnit included.
+    ...result.diagnostics
+      .filter((d) => d.code.startsWith('privacy/'))
+      .map((d) => `  <!-- ${xmlText(d.message).replace(/--/g, '- -')} -->`),
     ...suites,
     '</testsuites>',
     '',

@@ -1,7 +1,8 @@
 /**
  * Step 2: read each evidence file found. Its bytes are read up to the size
- * limit, parsed (load/parse.ts), and its text checked for personal data. A
- * file that cannot be read becomes a diagnostic on that file; the others go on.
+ * limit, parsed (load/parse.ts), and its values and text checked for personal
+ * data (validate/privacy-scan.ts). A file that cannot be read becomes a
+ * diagnostic on that file; the others go on.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Config } from '../model/index.js';
@@ -9,7 +10,8 @@ import type { FoundFile } from './1-discover.js';
 import { parseEvidenceFile } from '../load/parse.js';
 import type { ParsedFile } from '../load/parse.js';
 import { fileDiagnostic } from '../load/yaml-errors.js';
-import { findPersonalDataInFile, personalDataMessage } from '../validate/privacy.js';
+import { personalDataMessage } from '../validate/privacy.js';
+import { findPersonalDataInParsedFile } from '../validate/privacy-scan.js';
 
 /** A file's bytes, or its size when it is over the limit (so a huge file is never read). */
 function readUpTo(path: string, limit: number): Buffer | number {
@@ -63,7 +65,7 @@ export function readEvidenceFile(
   }
   const parsed = parseEvidenceFile(file.display, read);
   if (config.privacy !== 'off' && parsed.text !== undefined) {
-    for (const hit of findPersonalDataInFile(parsed.text, config.privacyAllow)) {
+    for (const hit of findPersonalDataInParsedFile(parsed, config.privacyAllow)) {
       parsed.diagnostics.push({
         code: `personal-data/${hit.kind}`,
         severity: config.privacy,

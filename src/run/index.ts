@@ -26,6 +26,7 @@ import { validateFiles } from './3-validate.js';
 import { judgeItems } from './4-judge.js';
 import type { Verdicts } from './4-judge.js';
 import { scoreAll } from './5-score.js';
+import { maskDiagnostic } from '../validate/privacy.js';
 
 export interface PipelineOptions extends RunOptions, ReadOptions {
   /** Reorders discovered files: tests use it to prove output does not depend on disk order. */
@@ -80,7 +81,10 @@ export function analyse(dir: string, options: PipelineOptions = {}): Analysis {
   const verdicts = judgeItems(items, rules);
   const { statements, groups, overall } = scoreAll(catalogue, rules, verdicts, excluded, config);
 
-  const all = [...found.diagnostics, ...diagnostics].sort(compareDiagnostics);
+  // Messages can quote a file's words: personal data in them is masked in every run, with or without --redact.
+  const all = [...(config.privacyNotes ?? []), ...found.diagnostics, ...diagnostics]
+    .map((d) => maskDiagnostic(d, config.privacyAllow))
+    .sort(compareDiagnostics);
   const result: ScoreResult = {
     schemaVersion: 1,
     tool: { name: 'cqc-score', version: VERSION },

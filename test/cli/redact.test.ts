@@ -33,7 +33,10 @@ describe('--redact', () => {
 
   it('--privacy off turns the check off', async () => {
     const result = await runCli(['validate', DIR, '--privacy', 'off']);
-    expect(result.stdout).not.toMatch(/personal-data/);
+    expect(result.stdout).not.toMatch(/personal-data\//);
+    expect(result.stdout).toMatch(
+      /info privacy\/weakened {2}personal-data check off by --privacy off/,
+    );
     expect(result.code).toBe(0);
   });
 
