@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { explainRunConfig, run } from '../run/index.js';
+import { explainRunConfig } from '../run/index.js';
 import type { PipelineOptions } from '../run/index.js';
 import { redactResult } from '../report/redact.js';
 import type { ScoreResult } from '../model/index.js';
@@ -9,7 +9,15 @@ import type { FormatName } from '../report/index.js';
 import { diagnosticsText, problemCounts } from '../report/diagnostics-text.js';
 import { EXIT } from './io.js';
 import type { MainOptions } from './io.js';
-import { addReportOptions, addRunOptions, collect, maxWarnings, toRunOptions } from './options.js';
+import {
+  addFixOptions,
+  addReportOptions,
+  addRunOptions,
+  collect,
+  maxWarnings,
+  toRunOptions,
+} from './options.js';
+import { runFixing } from './fix.js';
 import type { RawReportFlags, RawRunFlags } from './options.js';
 import { readFileSync } from 'node:fs';
 import { FatalError } from '../base/errors.js';
@@ -58,10 +66,18 @@ async function runPaths(
   paths: string[],
   flags: RawRunFlags & { redact?: boolean },
   options: MainOptions,
-): Promise<ScoreResult> {
+): Promise<ScoreResult | undefined> {
   const runOptions: PipelineOptions = toRunOptions(flags);
-  if (paths.includes('-')) runOptions.stdin = await readStdin(options);
-  let result = run(paths, runOptions);
+  if (paths.includes('-')) {
+    if (flags.fix || flags.fixDryRun)
+      throw new FatalError(
+        '--fix and --fix-dry-run change evidence files; they cannot work on standard input',
+      );
+    runOptions.stdin = await readStdin(options);
+  }
+  // With --fix-dry-run the diff is the output: there is no result to report.
+  let result = runFixing(paths, runOptions, flags, options);
+  if (!result) return undefined;
   if (flags.redact)
     result = redactResult(result, explainRunConfig(paths, runOptions).config.privacyAllow);
   return result;
@@ -93,7 +109,7 @@ function quietened(result: ScoreResult, gate: Gate): ScoreResult {
 export function registerCommands(program: Command, options: MainOptions, exit: Exit): void {
   const { stdout } = options;
 
-  addReportOptions(addRunOptions(program))
+  addFixOptions(addReportOptions(addRunOptions(program)))
     .description('Suggest a CQC score for every quality statement from a folder of YAML evidence')
     .argument('[paths...]', 'evidence folders, files or globs; - reads standard input', ['.'])
     .addOption(
@@ -141,7 +157,9 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
           flags.failUnderRating === undefined ? undefined : parseRating(flags.failUnderRating);
         const warnings = maxWarnings(flags.maxWarnings);
         // Redacted below, after the baseline, so text taken from it is masked too.
-        let result = await runPaths(paths, { ...flags, redact: false }, options);
+        const ran = await runPaths(paths, { ...flags, redact: false }, options);
+        if (!ran) return exit(EXIT.ok);
+        let result = ran;
         if (flags.baseline !== undefined) {
           let text: string;
           try {
@@ -176,6 +194,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
         const width = terminalWidth(options);
         const formatOptions: ThresholdFormatOptions = {
           color: useColor(options, !flags.color),
+          ...(flags.verbose ? { verbose: true } : {}),
           ...(width !== undefined ? { width } : {}),
           gate,
         };
@@ -188,7 +207,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
       },
     );
 
-  addReportOptions(addRunOptions(program.command('validate')))
+  addFixOptions(addReportOptions(addRunOptions(program.command('validate'))))
     .description(
       'Check evidence against the format and report every problem with its file, line and column',
     )
@@ -204,6 +223,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
       const warnings = maxWarnings(flags.maxWarnings);
       if (warnings !== undefined) gate.maxWarnings = warnings;
       const result = await runPaths(paths, flags, options);
+      if (!result) return exit(EXIT.ok);
       const shown = flags.quiet ? quietened(result, gate) : result;
       if (flags.format === 'json') {
         const { files, items, diagnostics, summary } = shown;
@@ -212,7 +232,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
         );
       } else {
         const paint = useColor(options, !flags.color) ? terminalPaint() : undefined;
-        stdout.write(diagnosticsText(shown.diagnostics, paint));
+        stdout.write(diagnosticsText(shown.diagnostics, paint, flags.verbose));
         const { errors, warnings: warned } = result.summary;
         stdout.write(
           `${result.files} file${result.files === 1 ? '' : 's'}, ${result.items} item${result.items === 1 ? '' : 's'}: ${problemCounts(errors, warned, paint)}${flags.quiet && warned > 0 ? ' (warnings hidden by --quiet)' : ''}\n`,

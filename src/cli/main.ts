@@ -23,7 +23,7 @@ export async function main(options: MainOptions): Promise<number> {
   const redact = options.argv.includes('--redact');
   const mask = (text: string): string => (redact ? maskPersonalData(text) : text);
   let status: number = EXIT.ok;
-  const { Command, CommanderError, Option } = await import('commander');
+  const { Command, CommanderError } = await import('commander');
   const program = new Command('cqc-score');
   program
     .exitOverride()
@@ -33,7 +33,6 @@ export async function main(options: MainOptions): Promise<number> {
       writeErr: (s) => void stderr.write(mask(s)),
     })
     .version(VERSION, '-V, --version')
-    .addOption(new Option('--verbose', 'show stack traces for internal errors'))
     .showHelpAfterError('(run "cqc-score --help" for usage)');
   const { registerCommands } = await import('./commands.js');
   registerCommands(program, { ...options, env }, (code) => {

@@ -58,6 +58,10 @@ export function addRunOptions(command: Command): Command {
       new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity')
         .choices(['error', 'warn'])
         .default('error'),
+    )
+    .option(
+      '--verbose',
+      'link each diagnostic code to its documentation; stack traces for internal errors',
     );
 }
 
@@ -70,6 +74,16 @@ export function addReportOptions(command: Command): Command {
       '--print-config',
       'print the configuration these paths would use, and where each value came from, then stop',
     );
+}
+
+/** `--fix` and `--fix-dry-run`, for the commands that report diagnostics (never on by default). */
+export function addFixOptions(command: Command): Command {
+  return command
+    .option(
+      '--fix',
+      'correct the safe mistakes in evidence files: a misspelling with one clear match, a day-first date, a value in another case',
+    )
+    .option('--fix-dry-run', 'print what --fix would change as a unified diff; write nothing');
 }
 
 export function collect(value: string, previous: string[]): string[] {
@@ -98,6 +112,9 @@ export interface RawRunFlags {
   gitignore?: boolean;
   allowEmpty?: boolean;
   stdinFilename?: string;
+  verbose?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 export interface RawReportFlags {

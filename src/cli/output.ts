@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { FatalError } from '../base/errors.js';
 import type { ScoreResult } from '../model/index.js';
@@ -7,13 +7,23 @@ import { jsonChunks } from '../report/json.js';
 import type { FormatName, FormatOptions } from '../report/index.js';
 import type { Writer } from './io.js';
 
-/** Writes a file all at once: a temporary file beside it, then a rename, so a failed run never leaves half a report. */
-export function writeAtomically(path: string, text: string | Iterable<string>): void {
+/**
+ * Writes a file all at once: a temporary file beside it, flushed to disk,
+ * then a rename, so a failed run never leaves half a file. With `mode`, the
+ * file gets exactly those permission bits (--fix keeps an evidence file's).
+ */
+export function writeAtomically(
+  path: string,
+  text: string | Iterable<string>,
+  mode?: number,
+): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    const fd = openSync(temporary, 'w');
+    const fd = openSync(temporary, 'w', mode);
     try {
+      if (mode !== undefined) fchmodSync(fd, mode);
       for (const piece of typeof text === 'string' ? [text] : text) writeSync(fd, piece);
+      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

@@ -3,6 +3,7 @@ import type { LineCounter, YAMLParseError } from 'yaml';
 import type { Diagnostic } from '../model/index.js';
 import { offsetToPosition } from './positions.js';
 import type { Position } from './positions.js';
+import { commonMistake } from './yaml-mistakes.js';
 
 export function fileDiagnostic(
   file: string,
@@ -61,6 +62,15 @@ export function yamlErrorDiagnostic(
       file,
       'yaml/too-deep',
       'YAML is nested too deeply to read; evidence files need only a few levels',
+    );
+  }
+  const mistake = commonMistake(error.code, first, offset, text);
+  if (mistake) {
+    return fileDiagnostic(
+      file,
+      mistake.code,
+      `YAML cannot be read: ${mistake.message}`,
+      offsetToPosition(lineCounter, mistake.offset),
     );
   }
   if (quote) {

@@ -14,6 +14,19 @@ export interface Diagnostic {
   column: number;
   /** Plain-English message, built from `args` by `src/validate/messages.ts`. */
   message: string;
+  /** A safe correction `--fix` can make; only where there is one clear answer. */
+  fix?: Fix;
+}
+
+/** One key or one value to replace, found by its path in the file's `doc`-th YAML document. */
+export interface Fix {
+  doc: number;
+  path: (string | number)[];
+  /** Replace the key at the end of `path` rather than its value. */
+  key: boolean;
+  /** The text there now (the fix is not made if it has changed). */
+  from: string;
+  to: string;
 }
 
 /** What a check says before positions are attached: a path into the parsed document. */
@@ -25,4 +38,6 @@ export interface PendingDiagnostic {
   /** Point at the key itself rather than its value. */
   atKey?: boolean;
   message: string;
+  /** The replacement text for the key (with atKey) or value at `path`, when it is a safe fix. */
+  fix?: { from: string; to: string };
 }

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic, Severity } from '../model/index.js';
+import { codeHelpUri } from './codes.js';
 import { terminalLine } from './escape.js';
 
 /** Colours for the terminal; without one, plain text. Only the type is imported, so loading this costs nothing. */
@@ -17,14 +18,20 @@ const SEVERITY_COLOUR: Record<Severity, 'red' | 'yellow' | 'blue'> = {
  * and messages can quote evidence, so terminal escapes and control characters
  * are taken out.
  */
-export function diagnosticLine(d: Diagnostic, paint?: Paint): string {
+export function diagnosticLine(d: Diagnostic, paint?: Paint, verbose = false): string {
   const severity = paint ? paint[SEVERITY_COLOUR[d.severity]](d.severity) : d.severity;
   const code = paint ? paint.dim(d.code) : d.code;
-  return `${terminalLine(`${d.file}:${d.line}:${d.column}`)} ${severity} ${code}  ${terminalLine(d.message)}`;
+  const line = `${terminalLine(`${d.file}:${d.line}:${d.column}`)} ${severity} ${code}  ${terminalLine(d.message)}`;
+  // With --verbose, where the code is explained (docs/codes.md).
+  return verbose ? `${line} (see ${codeHelpUri(d.code)})` : line;
 }
 
-export function diagnosticsText(diagnostics: readonly Diagnostic[], paint?: Paint): string {
-  return diagnostics.map((d) => `${diagnosticLine(d, paint)}\n`).join('');
+export function diagnosticsText(
+  diagnostics: readonly Diagnostic[],
+  paint?: Paint,
+  verbose = false,
+): string {
+  return diagnostics.map((d) => `${diagnosticLine(d, paint, verbose)}\n`).join('');
 }
 
 function count(n: number, noun: string): string {

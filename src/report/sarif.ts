@@ -9,6 +9,7 @@
  */
 import type { Diagnostic, ScoreResult, Severity, SourceRef } from '../model/index.js';
 import { changesOf } from './baseline.js';
+import { codeHelpUri } from './codes.js';
 import { fileUri, plainText } from './escape.js';
 import { DEFAULT_GATE, failsThreshold, gateFailures } from './threshold.js';
 import type { ThresholdFormatOptions } from './threshold.js';
@@ -21,6 +22,7 @@ interface Rule {
   id: string;
   name: string;
   shortDescription: { text: string };
+  helpUri?: string;
   defaultConfiguration: { level: Level };
   properties: Record<string, string>;
 }
@@ -81,12 +83,14 @@ export const sarif: Formatter = (result: ScoreResult, options: ThresholdFormatOp
     text: string,
     level: Level,
     properties: Record<string, string>,
+    helpUri?: string,
   ): void => {
     if (!rules.has(id))
       rules.set(id, {
         id,
         name: ruleName(id),
         shortDescription: { text: plainText(text) },
+        ...(helpUri ? { helpUri } : {}),
         defaultConfiguration: { level },
         properties,
       });
@@ -94,9 +98,13 @@ export const sarif: Formatter = (result: ScoreResult, options: ThresholdFormatOp
   const results: Result[] = [];
 
   for (const d of result.diagnostics) {
-    addRule(d.code, `Evidence file problem: ${d.code}`, LEVELS[d.severity], {
-      category: 'diagnostic',
-    });
+    addRule(
+      d.code,
+      `Evidence file problem: ${d.code}`,
+      LEVELS[d.severity],
+      { category: 'diagnostic' },
+      codeHelpUri(d.code),
+    );
     results.push(diagnosticResult(d, levelOf(d.severity)));
   }
   for (const s of result.statements) {

@@ -172,7 +172,7 @@ export const table: Formatter = (result: ScoreResult, options) => {
     const { errors, warnings } = result.summary;
     out.push('', `${paint.bold('Problems')} (${problemCounts(errors, warnings, paint)}):`);
     // One line each, never wrapped, so file:line:column stays where tools and people look for it.
-    for (const d of result.diagnostics) out.push(`  ${diagnosticLine(d, paint)}`);
+    for (const d of result.diagnostics) out.push(`  ${diagnosticLine(d, paint, options.verbose)}`);
   }
   out.push('');
   say(paint.dim(DISCLAIMER));

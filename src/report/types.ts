@@ -9,6 +9,8 @@ export interface FormatOptions {
   redact?: boolean;
   /** A previous JSON result to compare against. */
   baseline?: ScoreResult;
+  /** Show where each diagnostic code is documented. */
+  verbose?: boolean;
 }
 
 /** A formatter is a pure function from a result to text. */

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { PendingDiagnostic } from '../model/index.js';
-import { didYouMean } from './suggest.js';
+import { clearMatch, didYouMean, nearest } from './suggest.js';
 
 function pointerToPath(pointer: string): (string | number)[] {
   if (pointer === '') return [];
@@ -43,19 +43,51 @@ function show(value: unknown): string {
   return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
+type SchemaNode = {
+  $ref?: string;
+  allOf?: SchemaNode[];
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode | boolean;
+  items?: SchemaNode;
+};
+
+/** The schema that describes the value at an instance path (local `$ref`s and a lone `allOf` followed). */
+function schemaAt(root: object, path: (string | number)[]): SchemaNode | undefined {
+  const follow = (node: SchemaNode | undefined): SchemaNode | undefined => {
+    for (let hops = 0; node && hops < 10; hops++) {
+      if (node.$ref?.startsWith('#/'))
+        node = node.$ref
+          .slice(2)
+          .split('/')
+          .reduce<unknown>(
+            (n, key) => (n as Record<string, unknown> | undefined)?.[key],
+            root,
+          ) as SchemaNode;
+      else if (node.allOf?.length === 1 && !node.properties) node = node.allOf[0];
+      else break;
+    }
+    return node;
+  };
+  let node = follow(root as SchemaNode);
+  for (const segment of path) {
+    if (!node) return undefined;
+    const extra =
+      typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
+    const own =
+      node.properties && Object.hasOwn(node.properties, segment) ? node.properties[segment] : extra;
+    node = follow(typeof segment === 'number' ? node.items : own);
+  }
+  return node;
+}
+
 /** Known keys at a schema location, for "did you mean" on unknown keys: the schema that holds the failed keyword. */
 function knownKeys(error: ErrorObject, schema: object | undefined): string[] {
   let parent = error.parentSchema as unknown;
-  if (parent === undefined && schema !== undefined) {
-    const parts = error.schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, -1);
-    parent = parts.reduce<unknown>(
-      (node, key) =>
-        node !== null && typeof node === 'object'
-          ? (node as Record<string, unknown>)[key]
-          : undefined,
-      schema,
-    );
-  }
+  // Without Ajv's verbose errors (as in the compiled validators), find the
+  // object's schema from where the value is: a schema path is relative to
+  // the referenced definition it failed in, not to the whole schema.
+  if (parent === undefined && schema !== undefined)
+    parent = schemaAt(schema, pointerToPath(error.instancePath));
   const properties = (parent as { properties?: Record<string, unknown> } | undefined)?.properties;
   return properties ? Object.keys(properties) : [];
 }
@@ -73,6 +105,8 @@ export function translateAjvErrors(
 ): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
   const seen = new Set<string>();
+  /** The key each schema/required diagnostic says is missing. */
+  const missing = new Map<PendingDiagnostic, string>();
   const valueAt = (path: (string | number)[]): unknown =>
     path.reduce<unknown>(
       (node, key) =>
@@ -83,6 +117,9 @@ export function translateAjvErrors(
     );
 
   for (const error of errors) {
+    // Of a value that matches no branch of an `anyOf`, the first branch says
+    // what it should be (for statement names: text); the rest are echoes.
+    if (error.keyword === 'anyOf' || /\/anyOf\/[1-9]/.test(error.schemaPath)) continue;
     const path = pointerToPath(error.instancePath);
     const here = valueAt(path);
     let diagnostic: PendingDiagnostic;
@@ -97,15 +134,19 @@ export function translateAjvErrors(
               ? `missing required key "${key}"; add it at the top of the document`
               : `missing required key "${key}"; add it to this item`,
         };
+        missing.set(diagnostic, key);
         break;
       }
       case 'additionalProperties': {
         const key = (error.params as { additionalProperty: string }).additionalProperty;
+        const known = knownKeys(error, schema);
+        const to = clearMatch(key, known);
         diagnostic = {
           code: 'schema/unknown-key',
           path: [...path, key],
           atKey: true,
-          message: `"${key}" is not a known key${didYouMean(key, knownKeys(error, schema)) || '; remove it or check the spelling'}`,
+          message: `"${key}" is not a known key${didYouMean(key, known) || '; remove it or check the spelling'}`,
+          ...(to ? { fix: { from: key, to } } : {}),
         };
         break;
       }
@@ -117,17 +158,15 @@ export function translateAjvErrors(
           path,
           message: root
             ? `the document must be ${documentShape}, not ${kindOf(here)}`
-            : `${nameOf(path)} must be ${TYPE_WORDS[expected] ?? expected}, not ${kindOf(here)}`,
+            : expected === 'array' && kindOf(here) === 'a mapping'
+              ? `${nameOf(path)} must be a list, not a mapping: start each entry with "- " (write "- ${Object.keys(here as object)[0] ?? 'title'}:")`
+              : `${nameOf(path)} must be ${TYPE_WORDS[expected] ?? expected}, not ${kindOf(here)}`,
         };
         break;
       }
       case 'enum': {
         const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
-        diagnostic = {
-          code: 'schema/enum',
-          path,
-          message: `${nameOf(path)} cannot be ${show(here)}${typeof here === 'string' ? didYouMean(here, allowed) : ''}; use one of: ${allowed.join(', ')}`,
-        };
+        diagnostic = enumDiagnostic(path, here, allowed);
         break;
       }
       case 'pattern': {
@@ -200,5 +239,51 @@ export function translateAjvErrors(
     seen.add(key);
     out.push(diagnostic);
   }
-  return out;
+  return withoutEchoes(out, missing);
+}
+
+/** Same letters, case and separators aside: `Strength`, `Significant shortfall`. */
+const fold = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+function enumDiagnostic(
+  path: (string | number)[],
+  here: unknown,
+  allowed: string[],
+): PendingDiagnostic {
+  const name = nameOf(path);
+  const text = typeof here === 'string' ? here : undefined;
+  const sameWord = text === undefined ? undefined : allowed.find((a) => fold(a) === fold(text));
+  if (text !== undefined && sameWord !== undefined) {
+    return {
+      code: 'schema/enum',
+      path,
+      message: `${name} is written ${show(text)}; write it "${sameWord}" (lower case${sameWord.includes('-') ? ', words joined by "-"' : ''})`,
+      fix: { from: text, to: sameWord },
+    };
+  }
+  const near = text === undefined ? undefined : nearest(text, allowed);
+  const to = text === undefined ? undefined : clearMatch(text, allowed);
+  return {
+    code: 'schema/enum',
+    path,
+    message: `${name} cannot be ${show(here)}; ${near ? `did you mean "${near}"? Use` : 'use'} one of: ${allowed.join(', ')}`,
+    ...(text !== undefined && to ? { fix: { from: text, to } } : {}),
+  };
+}
+
+/**
+ * One mistake, one diagnostic: a misspelt required key (`sumary`) is an
+ * unknown key whose nearest match is the missing one; the "missing" report
+ * is its echo and is dropped.
+ */
+function withoutEchoes(
+  found: PendingDiagnostic[],
+  missing: Map<PendingDiagnostic, string>,
+): PendingDiagnostic[] {
+  const renamed = new Set(
+    found
+      .filter((d) => d.code === 'schema/unknown-key' && d.fix)
+      .map((d) => JSON.stringify([...d.path.slice(0, -1), d.fix?.to])),
+  );
+  return found.filter((d) => !renamed.has(JSON.stringify([...d.path, missing.get(d)])));
 }

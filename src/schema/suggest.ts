@@ -40,3 +40,20 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   const match = nearest(input, candidates);
   return match ? `; did you mean "${match}"?` : '';
 }
+
+/**
+ * The one candidate a value clearly means, for an automatic fix: the same
+ * apart from case, spaces and punctuation, or else the single nearest within
+ * two edits (no fix when two candidates are equally near).
+ */
+export function clearMatch(input: string, candidates: readonly string[]): string | undefined {
+  const fold = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const same = candidates.filter((c) => fold(c) === fold(input));
+  if (same.length === 1) return same[0];
+  const scored = candidates.map(
+    (c) => [c, distance(input.toLowerCase(), c.toLowerCase())] as const,
+  );
+  const best = Math.min(...scored.map(([, d]) => d));
+  const winners = scored.filter(([, d]) => d === best);
+  return best <= 2 && best < input.length / 2 && winners.length === 1 ? winners[0]?.[0] : undefined;
+}

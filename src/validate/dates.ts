@@ -11,6 +11,24 @@ export function isRealDate(text: string): boolean {
   );
 }
 
+/**
+ * A date written day first, as in Britain (`14/08/2024`, `1.8.2024`,
+ * `14-08-2024`), or year first with slashes (`2024/08/14`), as YYYY-MM-DD;
+ * undefined when it is not one or names no real day.
+ */
+export function isoDate(text: string): string | undefined {
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  const yearFirst = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text.trim());
+  const [year, month, day] = dayFirst
+    ? [dayFirst[3], dayFirst[2], dayFirst[1]]
+    : yearFirst
+      ? [yearFirst[1], yearFirst[2], yearFirst[3]]
+      : [];
+  if (year === undefined) return undefined;
+  const iso = `${year}-${(month as string).padStart(2, '0')}-${(day as string).padStart(2, '0')}`;
+  return isRealDate(iso) ? iso : undefined;
+}
+
 function parts(text: string): [number, number, number] {
   return [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))];
 }

@@ -20,7 +20,7 @@ import { loadFramework } from '../frameworks/catalogue.js';
 import type { Catalogue } from '../frameworks/catalogue.js';
 import { schemas, validator } from '../schema/ajv.js';
 import { translateAjvErrors } from '../schema/ajv-errors.js';
-import { dateChecks } from './dates.js';
+import { dateChecks, isoDate } from './dates.js';
 import type { IdUse } from './ids.js';
 
 export { findDuplicateIds } from './ids.js';
@@ -148,6 +148,9 @@ function checkDocument(context: DocumentContext): void {
       line: at.line,
       column: at.column,
       message: pending.message,
+      ...(pending.fix
+        ? { fix: { doc: index, path: pending.path, key: pending.atKey === true, ...pending.fix } }
+        : {}),
     });
   };
   const shape = checkShape(context, report);
@@ -203,12 +206,29 @@ function checkShape(context: DocumentContext, report: Report): Set<number> | 'br
   if (validate(doc)) return badItems;
   let broken = false;
   for (const pending of translateAjvErrors(validate.errors ?? [], doc, schemas.evidence)) {
-    report(pending);
+    report(withDateFix(pending, doc));
     const [first, second] = pending.path;
     if (first === 'evidence' && typeof second === 'number') badItems.add(second);
     else broken = true;
   }
   return broken ? 'broken' : badItems;
+}
+
+/** A date in the wrong form that reads as one day (`14/08/2024`): say which, and offer the fix. */
+function withDateFix(pending: PendingDiagnostic, doc: unknown): PendingDiagnostic {
+  if (pending.code !== 'schema/format' || pending.path[pending.path.length - 1] !== 'date')
+    return pending;
+  const value = pending.path.reduce<unknown>(
+    (node, key) => (node as Record<string | number, unknown> | undefined)?.[key],
+    doc,
+  );
+  const iso = typeof value === 'string' ? isoDate(value) : undefined;
+  if (typeof value !== 'string' || iso === undefined) return pending;
+  return {
+    ...pending,
+    message: `"date" ${value} is written ${/^\d{4}/.test(value) ? 'with the wrong separators' : 'day first'}; write ${iso} (YYYY-MM-DD)`,
+    fix: { from: value, to: iso },
+  };
 }
 
 interface DocStatement {

@@ -23,7 +23,7 @@ describe('parseEvidenceFile', () => {
       'evidence:\n  - title: a\n    category: b\n   summary: c\n',
       'yaml/indentation',
       4,
-      1,
+      4,
     ],
     ['tab indentation', 'evidence:\n  - title: a\n\tcategory: b\n', 'yaml/tab-indent', 3, 1],
     ['duplicate keys', 'evidence:\n  - title: a\n    title: b\n', 'yaml/duplicate-key', 3, 5],
