@@ -6,7 +6,7 @@ import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_LIMIT } from '../../src/report/markdown.js';
 import { run } from '../../src/run/index.js';
-import { render } from './golden-helpers.js';
+import { render } from '../report/golden-helpers.js';
 
 const ROOT = '../shared/calibration';
 const COUNCILS = [`${ROOT}/text-only/medway/evidence`, `${ROOT}/labelled/blackpool/evidence`];

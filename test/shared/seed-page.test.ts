@@ -3,7 +3,7 @@
 // copied). Each of the page's sections has its counterpart, in the same order.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { render, score } from './golden-helpers.js';
+import { render, score } from '../report/golden-helpers.js';
 
 const SEED = '../shared/seed/medway-learning-improvement-innovation.txt';
 
