@@ -10,8 +10,7 @@ import { EXIT } from './io.js';
 import type { MainOptions } from './io.js';
 import { addRunOptions, collect, toRunOptions } from './options.js';
 import type { RawRunFlags } from './options.js';
-import { readFileSync } from 'node:fs';
-import { FatalError } from '../base/errors.js';
+import { readDataText } from '../schema/data-file.js';
 import { parseBaseline, withBaseline } from '../report/baseline.js';
 import type { ThresholdFormatOptions } from '../report/threshold.js';
 import {
@@ -28,6 +27,9 @@ import { schemaCommand } from './schema.js';
 import { writeOutputs } from './output.js';
 
 type Exit = (code: number) => void;
+
+/** A --baseline result may be this many times max-file-bytes. */
+const BASELINE_LIMIT_FACTOR = 64;
 
 const EXAMPLES = `
 Examples:
@@ -105,16 +107,9 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
         let result = run(dir, runOptions);
         if (flags.redact) result = redactResult(result, loadConfig(dir, runOptions).privacyAllow);
         if (flags.baseline !== undefined) {
-          let text: string;
-          try {
-            text = readFileSync(flags.baseline, 'utf8');
-          } catch (error) {
-            throw new FatalError(
-              `cannot read --baseline ${flags.baseline} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-              [],
-              { cause: error },
-            );
-          }
+          // A result holds every item of a folder: its limit is a multiple of an evidence file's.
+          const limit = BASELINE_LIMIT_FACTOR * loadConfig(dir, runOptions).maxFileBytes;
+          const text = readDataText(flags.baseline, 'the --baseline result', limit);
           result = withBaseline(result, parseBaseline(text, flags.baseline));
         }
         const thresholds = parsed ? resolveThresholds(parsed, result) : undefined;

@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../model/index.js';
 import { CONFIG_FILE_NAME } from '../model/index.js';
 import { displayPath } from '../base/paths.js';
+import { specialKind } from '../load/read-input.js';
 
 export interface FoundFile {
   /** Absolute path. */
@@ -100,6 +101,15 @@ export function discover(root: string): Discovery {
         walk(path, isLink ? real : realpathSync(path));
       } else if (stats.isFile() && EVIDENCE_FILE.test(name) && name !== CONFIG_FILE_NAME) {
         files.push({ path, display: displayPath(path) });
+      } else if (!stats.isFile() && EVIDENCE_FILE.test(name)) {
+        // Never opened: reading a FIFO would wait for a writer.
+        diagnostics.push(
+          problem(
+            path,
+            'file/not-a-file',
+            `this is ${specialKind(stats) ?? 'not a file'}, not a file; skipped (remove it or rename it so it does not end in .yaml)`,
+          ),
+        );
       }
     }
   };

@@ -65,7 +65,7 @@ export function loadConfig(dir: string, options: PipelineOptions = {}): Config {
 export function analyse(dir: string, options: PipelineOptions = {}): Analysis {
   const config = loadConfig(dir, options);
   const catalogue = loadFramework(config.framework);
-  const rules = loadRules(catalogue, options.rubrics ?? []);
+  const rules = loadRules(catalogue, options.rubrics ?? [], config.maxFileBytes);
 
   const found = discover(resolve(dir));
   // Files are taken in path order, whatever order the disk gave them in.
@@ -74,7 +74,9 @@ export function analyse(dir: string, options: PipelineOptions = {}): Analysis {
   );
   // One file at a time: a file's syntax tree and text go once it is checked.
   const parsed = (function* () {
-    for (const file of files) yield readEvidenceFile(file, config, options);
+    // A file reached through several links is read once (see 2-read.ts).
+    const seen = new Map<string, string>();
+    for (const file of files) yield readEvidenceFile(file, config, options, seen);
   })();
   const { items, excluded, diagnostics } = validateFiles(parsed, config);
   const verdicts = judgeItems(items, rules);

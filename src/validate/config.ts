@@ -4,6 +4,7 @@ import { FatalError } from '../base/errors.js';
 import type { Config, FrameworkId, RunOptions } from '../model/index.js';
 import { CONFIG_FILE_NAME } from '../model/index.js';
 import { loadDataFile } from '../schema/data-file.js';
+import { DEFAULT_INPUT_LIMIT } from '../load/read-input.js';
 import { isRealDate, today } from './dates.js';
 
 interface ConfigFile {
@@ -22,7 +23,7 @@ export const DEFAULTS = {
   staleAfterMonths: 24,
   scoring: 'direct',
   rounding: 'up',
-  maxFileBytes: 1024 * 1024,
+  maxFileBytes: DEFAULT_INPUT_LIMIT,
   privacy: 'error',
 } as const;
 
@@ -48,7 +49,12 @@ export function resolveConfig(
   let file: ConfigFile = {};
   if (path !== undefined) {
     if (!existsSync(path)) throw new FatalError(`configuration file ${path} does not exist`);
-    const data = loadDataFile<ConfigFile | null>(path, 'config', 'configuration file');
+    const data = loadDataFile<ConfigFile | null>(
+      path,
+      'config',
+      'configuration file',
+      options.maxFileBytes ?? DEFAULT_INPUT_LIMIT,
+    );
     file = data.value ?? {};
     const asOf = file['as-of'];
     if (asOf !== undefined && !isRealDate(asOf)) {
