@@ -13,6 +13,7 @@ export interface CliRun {
 export async function runCli(
   argv: string[],
   env: Record<string, string | undefined> = {},
+  stdin?: string,
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -21,6 +22,7 @@ export async function runCli(
     stdout: { write: (s: string) => (stdout += s), isTTY: false },
     stderr: { write: (s: string) => (stderr += s) },
     env,
+    ...(stdin !== undefined ? { readStdin: async () => Buffer.from(stdin) } : {}),
   });
   return { code, stdout, stderr };
 }

@@ -1,32 +1,32 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { loadConfig, run } from '../run/index.js';
+import { explainRunConfig, loadConfig, run } from '../run/index.js';
+import type { PipelineOptions } from '../run/index.js';
 import { redactResult } from '../report/redact.js';
-import type { ScoreResult, Severity } from '../model/index.js';
+import type { ScoreResult } from '../model/index.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import type { FormatName } from '../report/index.js';
-import { diagnosticsText } from '../report/diagnostics-text.js';
+import { diagnosticsText, problemCounts } from '../report/diagnostics-text.js';
 import { EXIT } from './io.js';
 import type { MainOptions } from './io.js';
-import { addRunOptions, collect, toRunOptions } from './options.js';
-import type { RawRunFlags } from './options.js';
+import { addReportOptions, addRunOptions, collect, maxWarnings, toRunOptions } from './options.js';
+import type { RawReportFlags, RawRunFlags } from './options.js';
 import { readDataText } from '../schema/data-file.js';
 import { parseBaseline, withBaseline } from '../report/baseline.js';
-import type { ThresholdFormatOptions } from '../report/threshold.js';
-import {
-  failsThreshold,
-  parseFailUnder,
-  parseRating,
-  resolveThresholds,
-  thresholdFailures,
-} from './thresholds.js';
+import { failsThreshold, gateFailures } from '../report/threshold.js';
+import type { Gate, ThresholdFormatOptions } from '../report/threshold.js';
+import { parseFailUnder, parseRating, resolveThresholds } from './thresholds.js';
+import { formatOf, readStdin } from './inputs.js';
+import { printConfig } from './print-config.js';
 import { initCommand } from './init.js';
 import { explainCommand } from './explain.js';
 import { rubricsCommand } from './rubrics.js';
 import { schemaCommand } from './schema.js';
 import { writeOutputs } from './output.js';
+import { terminalPaint, terminalWidth } from './terminal.js';
 
 type Exit = (code: number) => void;
+type ValidateFlags = RawRunFlags & { format: 'text' | 'json'; redact?: boolean; color: boolean };
 
 /** A --baseline result may be this many times max-file-bytes. */
 const BASELINE_LIMIT_FACTOR = 64;
@@ -34,7 +34,10 @@ const BASELINE_LIMIT_FACTOR = 64;
 const EXAMPLES = `
 Examples:
   $ cqc-score evidence/                         score every statement, table on the terminal
-  $ cqc-score evidence/ --format markdown --output summary.md
+  $ cqc-score 'evidence/la/*.yaml' other/       folders, files and globs, any number
+  $ cqc-score - --stdin-filename la/survey.yaml < survey.yaml
+  $ cqc-score evidence/ --ignore 'drafts/**' --gitignore
+  $ cqc-score evidence/ -o summary.md -o result.sarif   the format from each extension
   $ cqc-score evidence/ --format json --format sarif --output result.json --output result.sarif
   $ cqc-score validate evidence/                check the files only
   $ cqc-score explain safeguarding evidence/    every rule that fired or could have
@@ -52,16 +55,49 @@ export function useColor(options: MainOptions, noColor: boolean): boolean {
   return options.stdout.isTTY === true;
 }
 
-function diagnosticStatus(result: ScoreResult, failOn: Severity): number {
-  return result.diagnostics.some((d) => failsThreshold(d.severity, failOn)) ? EXIT.failed : EXIT.ok;
+/** Runs the paths the command line names, reading standard input first when one of them is `-`. */
+async function runPaths(
+  paths: string[],
+  flags: RawRunFlags & { redact?: boolean },
+  options: MainOptions,
+): Promise<ScoreResult> {
+  const runOptions: PipelineOptions = toRunOptions(flags);
+  if (paths.includes('-')) runOptions.stdin = await readStdin(options);
+  let result = run(paths, runOptions);
+  if (flags.redact)
+    result = redactResult(result, explainRunConfig(paths, runOptions).config.privacyAllow);
+  return result;
+}
+
+/** With --print-config, prints the configuration and returns true: the run stops there. */
+function printedConfig(
+  paths: string[],
+  flags: RawRunFlags & RawReportFlags,
+  options: MainOptions,
+): boolean {
+  if (!flags.printConfig) return false;
+  const runOptions = toRunOptions(flags);
+  const { config, sources } = explainRunConfig(paths, runOptions);
+  options.stdout.write(printConfig(config, sources, runOptions));
+  return true;
+}
+
+/** --quiet: only errors, and whatever else fails the run, are shown; the counts still cover everything. */
+function quietened(result: ScoreResult, gate: Gate): ScoreResult {
+  return {
+    ...result,
+    diagnostics: result.diagnostics.filter(
+      (d) => d.severity === 'error' || failsThreshold(d.severity, gate.failOn),
+    ),
+  };
 }
 
 export function registerCommands(program: Command, options: MainOptions, exit: Exit): void {
   const { stdout } = options;
 
-  addRunOptions(program)
+  addReportOptions(addRunOptions(program))
     .description('Suggest a CQC score for every quality statement from a folder of YAML evidence')
-    .argument('[dir]', 'evidence folder', '.')
+    .argument('[paths...]', 'evidence folders, files or globs; - reads standard input', ['.'])
     .addOption(
       new Option('-f, --format <name>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`)
         .argParser(collectFormat)
@@ -69,7 +105,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
     )
     .option(
       '-o, --output <file>',
-      'write the matching --format to this file (repeatable, in order)',
+      'write the matching --format to this file (repeatable, in order); without one, the extension (.md, .json, .sarif, .xml) picks it',
       collect,
       [],
     )
@@ -89,73 +125,98 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
     .addHelpText('after', EXAMPLES)
     .action(
       async (
-        dir: string,
-        flags: RawRunFlags & {
-          format: FormatName[];
-          output: string[];
-          color: boolean;
-          failUnder: string[];
-          failUnderRating?: string;
-          baseline?: string;
-          redact?: boolean;
-        },
+        paths: string[],
+        flags: RawRunFlags &
+          RawReportFlags & {
+            format: FormatName[];
+            output: string[];
+            color: boolean;
+            failUnder: string[];
+            failUnderRating?: string;
+            baseline?: string;
+            redact?: boolean;
+          },
       ) => {
+        if (printedConfig(paths, flags, options)) return;
         const parsed = flags.failUnder.length > 0 ? parseFailUnder(flags.failUnder) : undefined;
         const rating =
           flags.failUnderRating === undefined ? undefined : parseRating(flags.failUnderRating);
-        const runOptions = toRunOptions(flags);
-        let result = run(dir, runOptions);
-        if (flags.redact) result = redactResult(result, loadConfig(dir, runOptions).privacyAllow);
+        const warnings = maxWarnings(flags.maxWarnings);
+        // Redacted below, after the baseline, so text taken from it is masked too.
+        let result = await runPaths(paths, { ...flags, redact: false }, options);
         if (flags.baseline !== undefined) {
           // A result holds every item of a folder: its limit is a multiple of an evidence file's.
-          const limit = BASELINE_LIMIT_FACTOR * loadConfig(dir, runOptions).maxFileBytes;
+          const limit = BASELINE_LIMIT_FACTOR * loadConfig(paths, toRunOptions(flags)).maxFileBytes;
           const text = readDataText(flags.baseline, 'the --baseline result', limit);
           result = withBaseline(result, parseBaseline(text, flags.baseline));
         }
-        const thresholds = parsed ? resolveThresholds(parsed, result) : undefined;
-        const formats: FormatName[] = flags.format.length > 0 ? flags.format : ['table'];
+        // After the baseline, so text taken from it (finding texts, titles) is masked too.
+        if (flags.redact)
+          result = redactResult(
+            result,
+            explainRunConfig(paths, toRunOptions(flags)).config.privacyAllow,
+          );
+        const gate: Gate = {
+          failOn: flags.failOn ?? 'error',
+          ...(parsed ? { thresholds: resolveThresholds(parsed, result) } : {}),
+          ...(rating ? { rating } : {}),
+          ...(warnings !== undefined ? { maxWarnings: warnings } : {}),
+        };
+        // Formats follow --format in order; an --output beyond them takes its extension's.
+        const formats: FormatName[] = [
+          ...flags.format,
+          ...flags.output.slice(flags.format.length).map(formatOf),
+        ];
+        if (formats.length === 0) formats.push('table');
+        const width = terminalWidth(options);
         const formatOptions: ThresholdFormatOptions = {
           color: useColor(options, !flags.color),
-          ...(thresholds ? { thresholds } : {}),
+          ...(width !== undefined ? { width } : {}),
+          gate,
         };
-        await writeOutputs(result, formats, flags.output, formatOptions, stdout, dir);
-        const failures = thresholdFailures(result, thresholds, rating);
-        for (const reason of failures) options.stderr.write(`cqc-score: ${reason}\n`);
-        exit(
-          Math.max(
-            diagnosticStatus(result, flags.failOn ?? 'error'),
-            failures.length > 0 ? EXIT.failed : EXIT.ok,
-          ),
-        );
+        const shown = flags.quiet ? quietened(result, gate) : result;
+        await writeOutputs(shown, formats, flags.output, formatOptions, stdout, paths);
+        const failures = gateFailures(result, gate);
+        for (const f of failures.filter((x) => x.kind !== 'diagnostics'))
+          options.stderr.write(`cqc-score: ${f.reason}\n`);
+        exit(failures.length > 0 ? EXIT.failed : EXIT.ok);
       },
     );
 
-  addRunOptions(program.command('validate'))
+  addReportOptions(addRunOptions(program.command('validate')))
     .description(
-      'Check an evidence folder against the format and report every problem with its file, line and column',
+      'Check evidence against the format and report every problem with its file, line and column',
     )
-    .argument('[dir]', 'evidence folder', '.')
+    .argument('[paths...]', 'evidence folders, files or globs; - reads standard input', ['.'])
     .addOption(
       new Option('--format <name>', 'output format').choices(['text', 'json']).default('text'),
     )
     .option('--redact', 'mask detected personal data in messages')
-    .action((dir: string, flags: RawRunFlags & { format: 'text' | 'json'; redact?: boolean }) => {
-      const runOptions = toRunOptions(flags);
-      let result = run(dir, runOptions);
-      if (flags.redact) result = redactResult(result, loadConfig(dir, runOptions).privacyAllow);
+    .option('--no-color', 'no colour, even on a terminal')
+    .action(async (paths: string[], flags: ValidateFlags & RawReportFlags) => {
+      if (printedConfig(paths, flags, options)) return;
+      const gate: Gate = { failOn: flags.failOn ?? 'error' };
+      const warnings = maxWarnings(flags.maxWarnings);
+      if (warnings !== undefined) gate.maxWarnings = warnings;
+      const result = await runPaths(paths, flags, options);
+      const shown = flags.quiet ? quietened(result, gate) : result;
       if (flags.format === 'json') {
-        const { files, items, diagnostics, summary } = result;
+        const { files, items, diagnostics, summary } = shown;
         stdout.write(
           `${JSON.stringify({ schemaVersion: 1, files, items, summary, diagnostics }, null, 2)}\n`,
         );
       } else {
-        stdout.write(diagnosticsText(result.diagnostics));
-        const { errors, warnings } = result.summary;
+        const paint = useColor(options, !flags.color) ? terminalPaint() : undefined;
+        stdout.write(diagnosticsText(shown.diagnostics, paint));
+        const { errors, warnings: warned } = result.summary;
         stdout.write(
-          `${result.files} file${result.files === 1 ? '' : 's'}, ${result.items} item${result.items === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+          `${result.files} file${result.files === 1 ? '' : 's'}, ${result.items} item${result.items === 1 ? '' : 's'}: ${problemCounts(errors, warned, paint)}${flags.quiet && warned > 0 ? ' (warnings hidden by --quiet)' : ''}\n`,
         );
       }
-      exit(diagnosticStatus(result, flags.failOn ?? 'error'));
+      const failures = gateFailures(result, gate);
+      for (const f of failures.filter((x) => x.kind === 'warnings'))
+        options.stderr.write(`cqc-score: ${f.reason}\n`);
+      exit(failures.length > 0 ? EXIT.failed : EXIT.ok);
     });
 
   explainCommand(program, options, exit);

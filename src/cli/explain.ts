@@ -3,8 +3,11 @@ import { terminalLine } from '../report/escape.js';
 import { FatalError } from '../base/errors.js';
 import { loadFramework } from '../frameworks/catalogue.js';
 import { analyse, loadConfig } from '../run/index.js';
+import type { PipelineOptions } from '../run/index.js';
+import { readStdin } from './inputs.js';
 import type { Verdict } from '../score/index.js';
 import { loadRules } from '../score/index.js';
+import { maskPersonalData } from '../validate/privacy.js';
 import type { MainOptions } from './io.js';
 import { EXIT } from './io.js';
 import { addRunOptions, toRunOptions } from './options.js';
@@ -21,10 +24,12 @@ export function explainCommand(
       'Show every rule for one statement, which items it fired on and with which words, and how each item was judged',
     )
     .argument('<statement>', 'statement id, title or alias')
-    .argument('[dir]', 'evidence folder', '.')
-    .action((name: string, dir: string, flags: RawRunFlags) => {
-      const runOptions = toRunOptions(flags);
-      const config = loadConfig(dir, runOptions);
+    .argument('[paths...]', 'evidence folders, files or globs; - reads standard input', ['.'])
+    .option('--redact', 'mask detected personal data in the explanation')
+    .action(async (name: string, paths: string[], flags: RawRunFlags & { redact?: boolean }) => {
+      const runOptions: PipelineOptions = toRunOptions(flags);
+      if (paths.includes('-')) runOptions.stdin = await readStdin(options);
+      const config = loadConfig(paths, runOptions);
       const catalogue = loadFramework(config.framework);
       const def = catalogue.resolve(name);
       if (!def) {
@@ -34,13 +39,14 @@ export function explainCommand(
         );
       }
       // The same run, and the same verdicts, as every other command.
-      const analysis = analyse(dir, runOptions);
+      const analysis = analyse(paths, runOptions);
       const { result } = analysis;
       const verdicts: readonly Verdict[] = analysis.verdicts.get(def.id) ?? [];
       const statement = result.statements.find((s) => s.id === def.id);
       const rules = loadRules(catalogue, runOptions.rubrics ?? []).forStatement(def.id);
       const out: string[] = [];
       out.push(`${def.title} (${def.id}), ${catalogue.id} framework`);
+      for (const note of config.privacyNotes ?? []) out.push(`Note: ${note.message}`);
       out.push(
         statement?.score != null
           ? `Score ${statement.score}: ${statement.label} (${statement.percent}%, ${statement.method})`
@@ -75,7 +81,10 @@ export function explainCommand(
         );
         out.push(`    ${basis}`);
       }
-      options.stdout.write(`${out.map(terminalLine).join('\n')}\n`);
+      // Item titles and the words rules fired on are evidence text: --redact masks them here as in every report.
+      const show = (line: string): string =>
+        terminalLine(flags.redact ? maskPersonalData(line, config.privacyAllow) : line);
+      options.stdout.write(`${out.map(show).join('\n')}\n`);
       exit(result.summary.errors > 0 ? EXIT.failed : EXIT.ok);
     });
 }

@@ -14,6 +14,7 @@ import type { Catalogue } from '../frameworks/catalogue.js';
 import type { FrameworkId, StatementDef } from '../model/index.js';
 import { schemas } from '../schema/ajv.js';
 import { VERSION } from '../base/version.js';
+import { packageRequire } from '../base/paths.js';
 import type { MainOptions } from './io.js';
 import { EXIT } from './io.js';
 
@@ -131,12 +132,20 @@ function readme(catalogue: Catalogue, files: Map<string, StatementDef>): string 
     '## In CI',
     '',
     ...para(
-      '`.github/workflows/cqc-score.yml` runs cqc-score on every push and pull request, uploads the SARIF report to code scanning and keeps the Markdown summary as an artifact. Add `--fail-under 3` to fail the build when a statement scores below a good standard.',
+      "`.github/workflows/cqc-score.yml` runs cqc-score on every push and pull request with its GitHub Action, adds the Markdown summary to the job page, uploads the SARIF report to code scanning and keeps the summary as an artifact. Set the action's `args` to `--fail-under 3` to fail the build when a statement scores below a good standard.",
     ),
     '',
     ...para('The scores are suggestions from your own evidence, not CQC scores or ratings.'),
     '',
   ].join('\n');
+}
+
+/** This package's own repository as an action reference (`owner/name@vVERSION`), from package.json. */
+export function actionRef(): string {
+  const { repository } = packageRequire('./package.json') as { repository: { url: string } };
+  const name = /github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?$/.exec(repository.url)?.[1];
+  if (!name) throw new Error(`package.json repository is not on GitHub: ${repository.url}`);
+  return `${name}@v${VERSION}`;
 }
 
 function workflow(): string {
@@ -157,15 +166,13 @@ function workflow(): string {
     '      - uses: actions/setup-node@v4',
     '        with:',
     '          node-version: 20',
+    '      # Writes cqc-score.sarif and cqc-score.md, adds the summary to the job page',
+    '      # and annotates the evidence lines of a pull request.',
     '      - name: Score the evidence',
-    `        run: >-`,
-    `          npx --yes cqc-score@${VERSION} .`,
-    '          --format sarif --output cqc-score.sarif',
-    '          --format markdown --output cqc-score.md',
-    '          --format github',
-    '      - name: Add the summary to the job page',
-    '        if: always()',
-    '        run: cat cqc-score.md >> "$GITHUB_STEP_SUMMARY"',
+    `        uses: ${actionRef()}`,
+    '        with:',
+    '          path: .',
+    '          args: ""   # for example "--fail-under 3" to fail below a good standard',
     '      - name: Upload SARIF',
     '        if: always()',
     '        uses: github/codeql-action/upload-sarif@v3',

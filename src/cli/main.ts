@@ -2,6 +2,7 @@ import { FatalError } from '../base/errors.js';
 import { VERSION } from '../base/version.js';
 import { diagnosticLine } from '../report/diagnostics-text.js';
 import { plainText } from '../report/escape.js';
+import { maskDiagnostic, maskPersonalData } from '../validate/privacy.js';
 import { EXIT } from './io.js';
 import type { MainOptions } from './io.js';
 
@@ -18,6 +19,9 @@ export async function main(options: MainOptions): Promise<number> {
     stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
+  // Known before the command is parsed, so a usage error or a fatal one is masked too.
+  const redact = options.argv.includes('--redact');
+  const mask = (text: string): string => (redact ? maskPersonalData(text) : text);
   let status: number = EXIT.ok;
   const { Command, CommanderError, Option } = await import('commander');
   const program = new Command('cqc-score');
@@ -26,7 +30,7 @@ export async function main(options: MainOptions): Promise<number> {
     .enablePositionalOptions()
     .configureOutput({
       writeOut: (s) => void stdout.write(s),
-      writeErr: (s) => void stderr.write(s),
+      writeErr: (s) => void stderr.write(mask(s)),
     })
     .version(VERSION, '-V, --version')
     .addOption(new Option('--verbose', 'show stack traces for internal errors'))
@@ -36,6 +40,19 @@ export async function main(options: MainOptions): Promise<number> {
     status = Math.max(status, code);
   });
   try {
+    const { mistypedCommand } = await import('./inputs.js');
+    const typo = mistypedCommand(
+      options.argv[0],
+      program.commands.map((c) => c.name()),
+    );
+    if (typo !== undefined) {
+      stderr.write(
+        mask(
+          `cqc-score: "${options.argv[0]}" is not a command or a path; did you mean ${typo}?\n(run "cqc-score --help" for usage)\n`,
+        ),
+      );
+      return EXIT.fatal;
+    }
     await program.parseAsync(options.argv, { from: 'user' });
     return status;
   } catch (error) {
@@ -49,12 +66,13 @@ export async function main(options: MainOptions): Promise<number> {
       return EXIT.fatal;
     }
     if (error instanceof FatalError) {
-      stderr.write(`cqc-score: ${plainText(error.message)}\n`);
-      for (const d of error.diagnostics) stderr.write(`${diagnosticLine(d)}\n`);
+      stderr.write(`cqc-score: ${plainText(mask(error.message))}\n`);
+      // Diagnostics quote personal data only masked, with or without --redact.
+      for (const d of error.diagnostics) stderr.write(`${diagnosticLine(maskDiagnostic(d))}\n`);
       return EXIT.fatal;
     }
     const verbose = options.argv.includes('--verbose');
-    stderr.write(`cqc-score: internal error: ${(error as Error).message ?? String(error)}\n`);
+    stderr.write(`cqc-score: internal error: ${mask((error as Error).message ?? String(error))}\n`);
     if (verbose && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
     else stderr.write('(run again with --verbose for details, and please report it)\n');
     return EXIT.fatal;

@@ -45,10 +45,30 @@ export function addRunOptions(command: Command): Command {
       collect,
       [],
     )
+    .option(
+      '--ignore <pattern>',
+      'skip files and folders matching this glob (repeatable; adds to "ignore:" in cqc-score.yaml)',
+      collect,
+      [],
+    )
+    .option('--gitignore', 'skip what .gitignore files ignore')
+    .option('--allow-empty', 'finding no evidence files is not an error')
+    .option('--stdin-filename <name>', 'the name standard input (the path -) goes by in messages')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity')
         .choices(['error', 'warn'])
         .default('error'),
+    );
+}
+
+/** Options of the commands that report diagnostics and decide the exit status. */
+export function addReportOptions(command: Command): Command {
+  return command
+    .option('--quiet', 'report errors only (and anything that fails the run)')
+    .option('--max-warnings <n>', 'exit 1 when there are more than this many warnings')
+    .option(
+      '--print-config',
+      'print the configuration these paths would use, and where each value came from, then stop',
     );
 }
 
@@ -74,6 +94,24 @@ export interface RawRunFlags {
   rubrics?: string[];
   failOn?: Severity;
   privacy?: RunOptions['privacy'];
+  ignore?: string[];
+  gitignore?: boolean;
+  allowEmpty?: boolean;
+  stdinFilename?: string;
+}
+
+export interface RawReportFlags {
+  quiet?: boolean;
+  maxWarnings?: string;
+  printConfig?: boolean;
+}
+
+/** --max-warnings: a whole number, 0 or more. */
+export function maxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[0-9]+$/.test(value))
+    throw new FatalError(`--max-warnings must be a whole number, 0 or more, not "${value}"`);
+  return Number(value);
 }
 
 export function toRunOptions(flags: RawRunFlags): RunOptions {
@@ -89,6 +127,10 @@ export function toRunOptions(flags: RawRunFlags): RunOptions {
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(flags.rubrics && flags.rubrics.length > 0 ? { rubrics: flags.rubrics } : {}),
     ...(flags.privacy ? { privacy: flags.privacy } : {}),
+    ...(flags.ignore && flags.ignore.length > 0 ? { ignore: flags.ignore } : {}),
+    ...(flags.gitignore ? { gitignore: true } : {}),
+    ...(flags.allowEmpty ? { allowEmpty: true } : {}),
+    ...(flags.stdinFilename !== undefined ? { stdinFilename: flags.stdinFilename } : {}),
     failOn: flags.failOn ?? 'error',
   };
 }

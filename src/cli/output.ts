@@ -44,6 +44,7 @@ export function isInsideFolder(dir: string, path: string): boolean {
 }
 
 function guardEvidenceFolder(output: string, target: Target, evidenceDir: string): void {
+  if (evidenceDir === '-') return;
   const paths = target.kind === 'file' ? [output, target.path] : [output];
   if (paths.some((path) => /\.ya?ml$/i.test(basename(path)) && isInsideFolder(evidenceDir, path))) {
     throw new FatalError(
@@ -63,7 +64,7 @@ export async function writeOutputs(
   outputs: readonly string[],
   options: FormatOptions,
   stdout: Writer,
-  evidenceDir: string,
+  inputs: readonly string[],
 ): Promise<void> {
   if (outputs.length > formats.length) {
     throw new FatalError(
@@ -75,7 +76,10 @@ export async function writeOutputs(
       'only one format can go to standard output; give an --output file for the others',
     );
   }
-  outputs.forEach((output) => guardEvidenceFolder(output, resolveTarget(output), evidenceDir));
+  for (const output of outputs) {
+    const target = resolveTarget(output);
+    for (const input of inputs) guardEvidenceFolder(output, target, input);
+  }
   // Render every other format first, so a failure leaves no partial set of
   // reports; JSON, which can be very large, is then written in pieces.
   const rendered: { text: Iterable<string>; output?: string }[] = [];
@@ -89,10 +93,12 @@ export async function writeOutputs(
       continue;
     }
     const formatter = await FORMATTERS[format]();
-    const text = await formatter(result, {
-      ...options,
-      color: output === undefined ? options.color : false,
-    });
+    // A file gets neither colour nor the terminal's width.
+    const { width: _width, ...fileOptions } = options;
+    const text = await formatter(
+      result,
+      output === undefined ? options : { ...fileOptions, color: false },
+    );
     rendered.push(output === undefined ? { text: [text] } : { text: [text], output });
   }
   const ready = rendered.filter((r) => Array.isArray(r.text));

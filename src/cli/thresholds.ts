@@ -1,22 +1,11 @@
 /** Failure thresholds: diagnostic severity (`--fail-on`), statement scores (`--fail-under`) and the roll-up rating (`--fail-under-rating`). */
 import { FatalError } from '../base/errors.js';
 import { loadFramework } from '../frameworks/catalogue.js';
-import type { Rating, Score, ScoreResult, Severity } from '../model/index.js';
-import { SEVERITY_RANK } from '../model/index.js';
-import { belowThreshold } from '../report/threshold.js';
+import type { Rating, Score, ScoreResult } from '../model/index.js';
+import { gateFailures, RATING_RANK } from '../report/threshold.js';
 import type { ScoreThresholds } from '../report/threshold.js';
-import { RATING_LABELS } from '../score/arithmetic.js';
 
-export function failsThreshold(severity: Severity, threshold: Severity): boolean {
-  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
-}
-
-const RATING_RANK: Record<Rating, number> = {
-  inadequate: 1,
-  'requires-improvement': 2,
-  good: 3,
-  outstanding: 4,
-};
+export { failsThreshold } from '../report/threshold.js';
 
 function score(text: string, flag: string): Score {
   if (!/^[1-4]$/.test(text.trim()))
@@ -80,31 +69,17 @@ export function parseRating(value: string): Rating {
   );
 }
 
-/**
- * Why the result fails its thresholds, one reason per line; empty when it passes.
- * With a single score, statements not assessed pass (most repositories start
- * with a few statements); a statement named on its own must be assessed.
- */
+/** Why the result fails its score and rating thresholds, one reason per line; empty when it passes. */
 export function thresholdFailures(
   result: ScoreResult,
   thresholds: ScoreThresholds | undefined,
   rating: Rating | undefined,
 ): string[] {
-  const reasons: string[] = [];
-  if (thresholds) {
-    for (const s of result.statements) {
-      const why = belowThreshold(s, thresholds);
-      if (why) reasons.push(why);
-    }
-  }
-  if (rating) {
-    const actual = result.overall.rating;
-    if (actual === null)
-      reasons.push(
-        `the overall rating is not decided (${result.overall.basis}), so it cannot be shown to reach ${RATING_LABELS[rating]}`,
-      );
-    else if (RATING_RANK[actual] < RATING_RANK[rating])
-      reasons.push(`the overall rating ${RATING_LABELS[actual]} is below ${RATING_LABELS[rating]}`);
-  }
-  return reasons;
+  return gateFailures(result, {
+    failOn: 'error',
+    ...(thresholds ? { thresholds } : {}),
+    ...(rating ? { rating } : {}),
+  })
+    .filter((f) => f.kind !== 'diagnostics')
+    .map((f) => f.reason);
 }

@@ -6,6 +6,8 @@ export interface StatementDef {
   aliases: string[];
   /** Evidence categories CQC expects for this statement. */
   categories: Category[];
+  /** What the statement expects of the organisation, in a sentence or two of our own words. */
+  expects: string;
   /** What CQC looks at, in our words. */
   description: string;
   /** The theme (local authority) or key question (provider) it belongs to. */

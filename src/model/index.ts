@@ -7,3 +7,4 @@ export type * from './rubric.js';
 export { CATEGORIES, JUDGEMENTS, STATUSES } from './evidence.js';
 export { SEVERITY_RANK } from './diagnostic.js';
 export { CONFIG_FILE_NAME } from './config.js';
+export { DIAGNOSTIC_CODES, DIAGNOSTIC_FAMILIES } from './codes.js';

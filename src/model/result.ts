@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
-import type { Category, FrameworkId, Judgement, SourceRef } from './evidence.js';
+import type { Category, FrameworkId, Judgement, SourceRef, Status } from './evidence.js';
 import type { Effect } from './rubric.js';
 import type { RoundingPolicy, ScoringMethod } from './config.js';
 
@@ -67,17 +67,36 @@ export interface StatementResult {
   onEdge: boolean;
   method: ScoringMethod;
   categoryScores: CategoryScore[];
-  confidence: { level: 'high' | 'medium' | 'low'; reasons: string[] } | null;
+  /**
+   * How far the score can be trusted: `summary` says why in plain words. Any
+   * judgement inferred from wording keeps it below high; mostly inferred, low.
+   */
+  confidence: { level: 'high' | 'medium' | 'low'; summary: string; reasons: string[] } | null;
   counts: Record<Judgement | 'unjudged' | 'stale', number>;
   findings: Finding[];
   gaps: Gap[];
   /** The shortfalls that hold the score down, most important first. */
   toLift: string[];
-  items: { ref: SourceRef; title: string; basis: JudgementBasis | null; stale: boolean }[];
+  items: StatementItem[];
   /** How many items naming this statement were left out of its score because of errors. */
   excludedItems: number;
   /** Where those items are. */
   excluded: SourceRef[];
+}
+
+/** An evidence item naming a statement, with what a report quotes from it. */
+export interface StatementItem {
+  ref: SourceRef;
+  title: string;
+  basis: JudgementBasis | null;
+  stale: boolean;
+  category: Category;
+  summary: string;
+  source?: string;
+  date?: string;
+  status?: Status;
+  /** The item's figures, when it has any. */
+  metrics?: Record<string, number>;
 }
 
 export interface GroupResult {
@@ -105,6 +124,12 @@ export interface Overall {
   basis: string;
   /** True when the exact percentage falls between two bands and the rounding policy decided. */
   onEdge: boolean;
+  /**
+   * While some statements are not assessed: the lowest and highest overall
+   * rating the framework's arithmetic allows once they are (each scored
+   * anywhere from 1 to 4). null when every statement is scored.
+   */
+  range: { lowest: Rating; highest: Rating } | null;
 }
 
 export interface ScoreResult {
@@ -114,6 +139,8 @@ export interface ScoreResult {
   asOf: string;
   method: ScoringMethod;
   rounding: RoundingPolicy;
+  /** The evidence folder, relative to the working directory ('.' for itself); item paths start with it. */
+  folder: string;
   files: number;
   items: number;
   statements: StatementResult[];

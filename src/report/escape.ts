@@ -53,13 +53,22 @@ const MD_INLINE = /[\\`*_[\]<>|~&$]/g;
 /** Punctuation that means something at the start of a line (headings, lists, quotes, setext underlines, ordered lists). */
 const MD_LINE_START = /^(?:[#+=-]+|[0-9]{1,9}[.)])$/;
 
-/** Escapes one word; every word is escaped as if it might start a line, since wrapping may put it there. */
-function escapeWord(word: string): string {
+/** Escapes what would mean something at the start of a line (a heading, list, quote, setext underline). */
+export function mdLineStart(word: string): string {
+  const start = MD_LINE_START.exec(word);
+  if (!start) return word;
+  const at = /[0-9]/.test(word) ? word.length - 1 : 0;
+  return `${word.slice(0, at)}\\${word.slice(at)}`;
+}
+
+/**
+ * Escapes one word. By default every word is escaped as if it might start a
+ * line; a caller that wraps with `wrap(..., mdLineStart)` escapes only the
+ * words that do.
+ */
+function escapeWord(word: string, lineStart: boolean): string {
   const inline = word.replace(MD_INLINE, (c) => `\\${c}`);
-  const start = MD_LINE_START.exec(inline);
-  if (!start) return inline;
-  const at = /[0-9]/.test(inline) ? inline.length - 1 : 0;
-  return `${inline.slice(0, at)}\\${inline.slice(at)}`;
+  return lineStart ? mdLineStart(inline) : inline;
 }
 
 /**
@@ -81,7 +90,7 @@ export function mdCode(text: string): string {
  * bare addresses become code spans so they are shown, not linked.
  * Returns the words; join with spaces or wrap them.
  */
-export function mdWords(text: string): string[] {
+export function mdWords(text: string, lineStart = true): string[] {
   const clean = plainText(text);
   const words: string[] = [];
   for (const raw of clean.split(' ')) {
@@ -89,11 +98,11 @@ export function mdWords(text: string): string[] {
     let out = '';
     let last = 0;
     for (const match of raw.matchAll(ADDRESS)) {
-      out += escapeWord(raw.slice(last, match.index));
+      out += escapeWord(raw.slice(last, match.index), lineStart);
       out += mdCode(match[0]);
       last = match.index + match[0].length;
     }
-    out += escapeWord(raw.slice(last));
+    out += escapeWord(raw.slice(last), lineStart);
     words.push(out);
   }
   return words;
@@ -113,17 +122,25 @@ export function mdCell(text: string): string {
 /**
  * Greedy word wrap at `width` columns. `first` prefixes the first line (a list
  * marker), `indent` the others; a word longer than the line stands alone.
+ * `start` rewrites the word that begins each line (mdLineStart escapes it).
  */
-export function wrap(words: readonly string[], width: number, first = '', indent = ''): string[] {
+export function wrap(
+  words: readonly string[],
+  width: number,
+  first = '',
+  indent = '',
+  start: (word: string) => string = (word) => word,
+): string[] {
   const lines: string[] = [];
   let line = first;
   let empty = true;
   for (const word of words) {
+    const opening = start(word);
     if (!empty && line.length + 1 + word.length > width) {
       lines.push(line);
-      line = indent + word;
+      line = indent + opening;
     } else {
-      line = empty ? line + word : `${line} ${word}`;
+      line = empty ? line + opening : `${line} ${word}`;
     }
     empty = false;
   }
@@ -176,4 +193,24 @@ export function fileUri(path: string): string {
     .split('/')
     .map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)))
     .join('/');
+}
+
+// --- HTML -----------------------------------------------------------------------------------
+
+/**
+ * Text or a double-quoted attribute value for HTML: terminal escapes and
+ * control characters removed, & < > " ' escaped, so evidence text can never
+ * open a tag, close an attribute or start an entity.
+ */
+export function htmlText(text: string): string {
+  // As plainText, but spaces at either end are kept: inline parts meet at them.
+  return text
+    .replace(ANSI, '')
+    .replace(/[\t\n\r\f\v]+/g, ' ')
+    .replace(CONTROL, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

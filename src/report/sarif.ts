@@ -1,11 +1,17 @@
 /**
  * SARIF 2.1.0 for code scanning: every diagnostic, every shortfall finding and
  * every gap that points at evidence becomes a result with file, line and column.
+ * A result is at level `error` exactly when it fails the run (the gate in
+ * threshold.ts, which also decides the exit status and JUnit): a diagnostic
+ * at or above --fail-on, the findings of a statement below --fail-under, and
+ * one `threshold/…` result per failed score, rating or warning count.
  * Nothing time- or machine-dependent is written, so the log is reproducible.
  */
 import type { Diagnostic, ScoreResult, Severity, SourceRef } from '../model/index.js';
 import { changesOf } from './baseline.js';
 import { fileUri, plainText } from './escape.js';
+import { DEFAULT_GATE, failsThreshold, gateFailures } from './threshold.js';
+import type { ThresholdFormatOptions } from './threshold.js';
 import type { Formatter } from './types.js';
 import { DISCLAIMER, EFFECT_LABELS, isShortfall, overallLabel } from './words.js';
 
@@ -50,17 +56,25 @@ function ruleName(id: string): string {
     .join('');
 }
 
-function diagnosticResult(d: Diagnostic): Result {
+function diagnosticResult(d: Diagnostic, level: Level): Result {
   return {
     ruleId: d.code,
-    level: LEVELS[d.severity],
+    level,
     message: { text: plainText(d.message) },
     locations: [location(d)],
     properties: { kind: 'diagnostic' },
   };
 }
 
-export const sarif: Formatter = (result: ScoreResult, options) => {
+export const sarif: Formatter = (result: ScoreResult, options: ThresholdFormatOptions) => {
+  const gate = options.gate ?? DEFAULT_GATE;
+  const failures = gateFailures(result, gate);
+  const failedStatements = new Set(
+    failures.flatMap((f) => (f.kind === 'score' ? [f.statement] : [])),
+  );
+  /** Below the gate an error-severity diagnostic is a warning: only what fails the run is an error. */
+  const levelOf = (severity: Severity): Level =>
+    failsThreshold(severity, gate.failOn) ? 'error' : severity === 'info' ? 'note' : 'warning';
   const rules = new Map<string, Rule>();
   const addRule = (
     id: string,
@@ -83,12 +97,12 @@ export const sarif: Formatter = (result: ScoreResult, options) => {
     addRule(d.code, `Evidence file problem: ${d.code}`, LEVELS[d.severity], {
       category: 'diagnostic',
     });
-    results.push(diagnosticResult(d));
+    results.push(diagnosticResult(d, levelOf(d.severity)));
   }
   for (const s of result.statements) {
     for (const f of s.findings.filter((x) => isShortfall(x.effect))) {
-      const level: Level = f.effect === 'significant-shortfall' ? 'error' : 'warning';
-      addRule(f.rule, f.text, level, {
+      const level: Level = failedStatements.has(s.id) ? 'error' : 'warning';
+      addRule(f.rule, f.text, 'warning', {
         category: 'finding',
         statement: s.id,
         indicator: plainText(f.indicator),
@@ -130,6 +144,17 @@ export const sarif: Formatter = (result: ScoreResult, options) => {
         properties: { kind: 'gap', statement: s.id },
       });
     }
+  }
+
+  for (const f of failures.filter((x) => x.kind !== 'diagnostics')) {
+    const id = `threshold/${f.kind === 'warnings' ? 'max-warnings' : f.kind}`;
+    addRule(id, `A failure threshold of the run (${id})`, 'error', { category: 'threshold' });
+    results.push({
+      ruleId: id,
+      level: 'error',
+      message: { text: plainText(f.reason) },
+      properties: { kind: 'threshold', ...(f.kind === 'score' ? { statement: f.statement } : {}) },
+    });
   }
 
   const ruleList = [...rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

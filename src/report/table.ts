@@ -1,7 +1,10 @@
 /**
- * The terminal table: one row per statement grouped by theme or key question,
+ * The terminal table: one row per statement grouped by theme or key question
+ * (scored statements first, those without any evidence folded into one line),
  * then the rating, each scored statement's findings (with file:line), gaps and
- * what would lift it, changes since the baseline, and problems.
+ * what would lift it, changes since the baseline, and problems coloured by
+ * severity. Everything fits the width asked for (the terminal's): columns wrap,
+ * and the least useful are dropped on narrow terminals.
  * Colour only when asked; evidence text is stripped of escape sequences and
  * control characters so a file cannot repaint the terminal.
  */
@@ -9,8 +12,11 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { ScoreResult, StatementResult } from '../model/index.js';
 import { changesOf } from './baseline.js';
-import { diagnosticLine } from './diagnostics-text.js';
+import { diagnosticLine, problemCounts } from './diagnostics-text.js';
 import { terminalText as t } from './escape.js';
+import { DEFAULT_WIDTH, layoutFor, wrap } from './table-layout.js';
+import type { ColumnId } from './table-layout.js';
+import type { Paint } from './diagnostics-text.js';
 import type { Formatter } from './types.js';
 import {
   DISCLAIMER,
@@ -22,8 +28,6 @@ import {
   scoreChange,
   statementsInOrder,
 } from './words.js';
-
-type Paint = InstanceType<typeof Chalk>;
 
 function scoreCell(s: StatementResult, paint: Paint): string {
   if (s.score === null) return paint.dim('-');
@@ -37,64 +41,100 @@ function changeCell(before: number | null, after: number | null, paint: Paint): 
   return `${arrow} ${before ?? '-'}>${after ?? '-'}`;
 }
 
+/** A statement with no evidence at all, not even items in error: folded into its group's one line. */
+function withoutEvidence(s: StatementResult): boolean {
+  return s.items.length === 0 && s.excludedItems === 0;
+}
+
+/** Scored statements first, then those not assessed that have some evidence; the framework's order within each. */
+function arrange(
+  statements: readonly StatementResult[],
+  keep: (s: StatementResult) => boolean,
+): { rows: StatementResult[]; folded: StatementResult[] } {
+  const folded = statements.filter((s) => withoutEvidence(s) && !keep(s));
+  const rest = statements.filter((s) => !folded.includes(s));
+  return {
+    rows: [...rest.filter((s) => s.score !== null), ...rest.filter((s) => s.score === null)],
+    folded,
+  };
+}
+
+function cell(id: ColumnId, s: StatementResult, change: string, paint: Paint): string {
+  switch (id) {
+    case 'statement':
+      return t(s.title);
+    case 'score':
+      return scoreCell(s, paint);
+    case 'label':
+      return s.label ? t(s.label.replace('Evidence shows ', '')) : paint.dim('not assessed');
+    case 'percent':
+      return s.percent === null ? '' : `${s.percent}${s.onEdge ? '*' : ''}`;
+    case 'confidence':
+      return s.confidence?.level ?? '';
+    case 'strengths':
+      return String(s.counts.strength + s.counts.exceptional);
+    case 'shortfalls':
+      return String(s.counts.shortfall + s.counts['significant-shortfall']);
+    case 'gaps':
+      return s.gaps.map((g) => t(g.message)).join('; ');
+    case 'change':
+      return change;
+  }
+}
+
 export const table: Formatter = (result: ScoreResult, options) => {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
+  const width = options.width ?? DEFAULT_WIDTH;
   const changes = changesOf(result, options);
   const moved = new Map((changes?.statements ?? []).map((c) => [c.id, c]));
-  const head = [
-    'Statement',
-    'Score',
-    'Label',
-    '%',
-    'Confidence',
-    'Strengths',
-    'Shortfalls',
-    'Gaps',
-    ...(changes ? ['Change'] : []),
-  ];
+  const layout = layoutFor(width, changes !== undefined);
   const grid = new Table({
-    head,
+    head: layout.columns.map((c) => c.head),
     style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [] },
     wordWrap: true,
-    colWidths: [34, 7, 22, 6, 12, 11, 12, 30, ...(changes ? [10] : [])],
+    colWidths: layout.columns.map((c) => c.width),
   });
+  const span = layout.columns.length;
   for (const { group, statements } of statementsInOrder(result)) {
     const rating = ratingLabel(group.rating);
     grid.push([
       {
-        colSpan: head.length,
+        colSpan: span,
         content: paint.bold(
           `${t(group.title)}${group.percent !== null ? `  ${group.percent}%` : ''}  ${rating}`,
         ),
       },
     ]);
-    for (const s of statements) {
+    const { rows, folded } = arrange(statements, (s) => moved.has(s.id));
+    for (const s of rows) {
       const change = moved.get(s.id);
+      const changeText = change ? changeCell(change.before, change.after, paint) : '';
+      grid.push(layout.columns.map((c) => cell(c.id, s, changeText, paint)));
+    }
+    if (folded.length > 0) {
+      const titles = folded.map((s) => t(s.title)).join('; ');
       grid.push([
-        t(s.title),
-        scoreCell(s, paint),
-        s.label ? t(s.label.replace('Evidence shows ', '')) : paint.dim('not assessed'),
-        s.percent === null ? '' : `${s.percent}${s.onEdge ? '*' : ''}`,
-        s.confidence?.level ?? '',
-        String(s.counts.strength + s.counts.exceptional),
-        String(s.counts.shortfall + s.counts['significant-shortfall']),
-        s.gaps.map((g) => t(g.message)).join('; '),
-        ...(changes ? [change ? changeCell(change.before, change.after, paint) : ''] : []),
+        {
+          colSpan: span,
+          content: paint.dim(`No evidence, not assessed (${folded.length}): ${titles}`),
+        },
       ]);
     }
   }
   const out: string[] = [grid.toString(), ''];
+  /** Adds text wrapped to the width, continuation lines indented by `indent`. */
+  const say = (text: string, indent = ''): void => void out.push(...wrap(text, width, indent));
   const o = result.overall;
-  out.push(
+  say(
     `${paint.bold(`Overall: ${overallLabel(o)}`)}${o.percent !== null ? ` (${o.percent}%)` : ''} - ${t(o.basis)}`,
   );
   if (result.statements.some((s) => s.onEdge))
-    out.push(paint.dim('* between two bands: the rounding policy decided the score'));
+    say(paint.dim('* between two bands: the rounding policy decided the score'));
 
   for (const s of result.statements) {
     if (s.score === null) continue;
-    out.push(
-      '',
+    out.push('');
+    say(
       paint.bold(`${t(s.title)}: ${s.score}, ${t(s.label ?? '')}`) +
         ` (${s.percent}%, ${s.band} half of the band; confidence ${s.confidence?.level ?? 'none'})`,
     );
@@ -102,37 +142,39 @@ export const table: Formatter = (result: ScoreResult, options) => {
       const where = f.evidence.slice(0, 3).map((e) => t(refText(e)));
       const more = f.evidence.length > 3 ? `, +${f.evidence.length - 3} more` : '';
       const mark = isShortfall(f.effect) ? paint.red('-') : paint.green('+');
-      out.push(`  ${mark} ${EFFECT_LABELS[f.effect]}: ${t(f.text)} (${where.join(', ')}${more})`);
+      say(
+        `  ${mark} ${EFFECT_LABELS[f.effect]}: ${t(f.text)} (${where.join(', ')}${more})`,
+        '    ',
+      );
     }
-    for (const g of s.gaps) out.push(`  ${paint.yellow('!')} Gap: ${t(g.message)}`);
+    for (const g of s.gaps) say(`  ${paint.yellow('!')} Gap: ${t(g.message)}`, '    ');
     for (const lift of s.toLift.slice(0, 3))
-      out.push(`  ${paint.cyan('^')} To lift: ${t(lift.replace(/^Address: /, ''))}`);
+      say(`  ${paint.cyan('^')} To lift: ${t(lift.replace(/^Address: /, ''))}`, '    ');
   }
   if (changes) {
-    out.push(
-      '',
+    out.push('');
+    say(
       paint.bold(
         `Since the baseline (as of ${t(changes.baseline.asOf)}): overall ${ratingLabel(changes.overall.before)} -> ${ratingLabel(changes.overall.after)}`,
       ),
     );
     for (const c of changes.statements.filter((x) => x.direction !== 'same'))
-      out.push(
+      say(
         `  ${c.direction === 'up' ? paint.green('up') : paint.red('down')}: ${t(c.title)} ${scoreChange(c.before, c.after)}`,
+        '    ',
       );
-    for (const f of changes.newFindings) out.push(`  new: ${t(f.statement)}: ${t(f.text)}`);
+    for (const f of changes.newFindings) say(`  new: ${t(f.statement)}: ${t(f.text)}`, '    ');
     for (const f of changes.resolvedFindings)
-      out.push(`  resolved: ${t(f.statement)}: ${t(f.text)}`);
-    if (changes.statements.length === 0) out.push('  no score or finding has changed');
+      say(`  resolved: ${t(f.statement)}: ${t(f.text)}`, '    ');
+    if (changes.statements.length === 0) say('  no score or finding has changed');
   }
   if (result.diagnostics.length > 0) {
-    out.push(
-      '',
-      paint.bold(
-        `Problems (${result.summary.errors} errors, ${result.summary.warnings} warnings):`,
-      ),
-    );
-    for (const d of result.diagnostics) out.push(`  ${t(diagnosticLine(d))}`);
+    const { errors, warnings } = result.summary;
+    out.push('', `${paint.bold('Problems')} (${problemCounts(errors, warnings, paint)}):`);
+    // One line each, never wrapped, so file:line:column stays where tools and people look for it.
+    for (const d of result.diagnostics) out.push(`  ${diagnosticLine(d, paint)}`);
   }
-  out.push('', paint.dim(DISCLAIMER));
+  out.push('');
+  say(paint.dim(DISCLAIMER));
   return `${out.join('\n')}\n`;
 };

@@ -3,6 +3,8 @@ import type { ScoreResult } from '../model/index.js';
 export interface FormatOptions {
   /** Colour for terminal output. */
   color: boolean;
+  /** The terminal's width in columns, for the table; unset when unknown (a pipe or a file). */
+  width?: number;
   /** Mask personal data in every format. */
   redact?: boolean;
   /** A previous JSON result to compare against. */

@@ -38,11 +38,6 @@ export function frameworkTitle(id: FrameworkId): string {
   return loadFramework(id).title;
 }
 
-/** "theme" (local authority) or "key question" (provider). */
-export function groupNoun(id: FrameworkId): string {
-  return loadFramework(id).groupNoun;
-}
-
 export function refText(ref: SourceRef): string {
   return `${ref.file}:${ref.line}`;
 }
@@ -58,13 +53,6 @@ export function statementsInOrder(
       .map((id) => byId.get(id))
       .filter((s): s is StatementResult => s !== undefined),
   }));
-}
-
-/** The title of the evidence item at `ref`, when the statement lists it. */
-export function itemTitle(statement: StatementResult, ref: SourceRef): string | undefined {
-  return statement.items.find(
-    (i) => i.ref.file === ref.file && i.ref.line === ref.line && i.ref.column === ref.column,
-  )?.title;
 }
 
 export function scoreChange(before: number | null, after: number | null): string {

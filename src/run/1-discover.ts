@@ -1,21 +1,48 @@
+/**
+ * Step 1: find the evidence files the command line names. Each input is a
+ * folder (walked), a file (taken as it is), a glob (`evidence/la/*.yaml`,
+ * matched below its fixed part) or `-` (one document from standard input).
+ * Files matching an ignore pattern, or a `.gitignore` with --gitignore, are
+ * skipped; a file named outright that is ignored says so.
+ */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import type { Diagnostic } from '../model/index.js';
 import { CONFIG_FILE_NAME } from '../model/index.js';
 import { displayPath } from '../base/paths.js';
+import { FatalError } from '../base/errors.js';
 import { specialKind } from '../load/read-input.js';
+import { GitIgnores } from './gitignore.js';
 
 export interface FoundFile {
   /** Absolute path. */
   path: string;
   /** Path shown to people: relative to the working directory, forward slashes. */
   display: string;
+  /** The file's bytes when they do not come from the disk (standard input). */
+  content?: Buffer;
 }
 
 export interface Discovery {
   files: FoundFile[];
   diagnostics: Diagnostic[];
+}
+
+/** Glob patterns of files to skip, each read from the folder it is relative to. */
+export interface IgnorePatterns {
+  base: string;
+  patterns: readonly string[];
+}
+
+export interface DiscoverOptions {
+  ignore?: readonly IgnorePatterns[];
+  /** Skip what `.gitignore` files ignore. */
+  gitignore?: boolean;
+  /** One document read from standard input, for the input `-`. */
+  stdin?: { content: Buffer; filename?: string };
+  cwd?: string;
 }
 
 const EVIDENCE_FILE = /\.ya?ml$/i;
@@ -30,14 +57,55 @@ function isInside(root: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
 }
 
-/**
- * Every evidence file below `root`, sorted by path. Hidden folders and
- * node_modules are skipped; symbolic links are followed only when they stay
- * inside the root, and each real folder is read once, so loops end.
- */
-export function discover(root: string): Discovery {
-  const files: FoundFile[] = [];
-  const diagnostics: Diagnostic[] = [];
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+/** Decides whether a path is ignored, by the patterns and, if asked, by `.gitignore` files. */
+class Ignorer {
+  private readonly matchers: { base: string; anchored: Matcher; anywhere: Matcher }[];
+  private readonly git: GitIgnores | undefined;
+
+  constructor(options: DiscoverOptions, cwd: string) {
+    this.matchers = (options.ignore ?? [])
+      .filter((set) => set.patterns.length > 0)
+      .map((set) => {
+        const patterns = set.patterns.map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
+        // A pattern without a slash matches a name anywhere (`mkdocs.yml`,
+        // `drafts`), even outside its base; one with a slash is relative to the base.
+        return {
+          base: resolve(cwd, set.base),
+          anchored: matcher(patterns.filter((p) => p.includes('/'))),
+          anywhere: matcher(patterns.filter((p) => !p.includes('/'))),
+        };
+      });
+    this.git = options.gitignore ? new GitIgnores() : undefined;
+  }
+
+  ignores(path: string, isDir: boolean): boolean {
+    const name = basename(path);
+    for (const { base, anchored, anywhere } of this.matchers) {
+      if (anywhere(name)) return true;
+      if (isInside(base, path) && anchored(toPosix(relative(base, path)))) return true;
+    }
+    return this.git?.ignores(path, isDir) ?? false;
+  }
+}
+
+type Matcher = (path: string) => boolean;
+
+function matcher(patterns: string[]): Matcher {
+  return patterns.length === 0 ? () => false : picomatch(patterns, { dot: true });
+}
+
+/** Walks one folder, adding every evidence file below it that `accept` takes. */
+function walkFolder(
+  root: string,
+  ignorer: Ignorer,
+  accept: (path: string) => boolean,
+  add: (file: FoundFile) => void,
+  diagnostics: Diagnostic[],
+): void {
   const realRoot = realpathSync(root);
   const seenDirs = new Set<string>();
 
@@ -98,10 +166,21 @@ export function discover(root: string): Discovery {
         }
       }
       if (stats.isDirectory()) {
-        walk(path, isLink ? real : realpathSync(path));
-      } else if (stats.isFile() && EVIDENCE_FILE.test(name) && name !== CONFIG_FILE_NAME) {
-        files.push({ path, display: displayPath(path) });
-      } else if (!stats.isFile() && EVIDENCE_FILE.test(name)) {
+        if (!ignorer.ignores(path, true)) walk(path, isLink ? real : realpathSync(path));
+      } else if (
+        stats.isFile() &&
+        EVIDENCE_FILE.test(name) &&
+        name !== CONFIG_FILE_NAME &&
+        accept(path) &&
+        !ignorer.ignores(path, false)
+      ) {
+        add({ path, display: displayPath(path) });
+      } else if (
+        !stats.isFile() &&
+        EVIDENCE_FILE.test(name) &&
+        accept(path) &&
+        !ignorer.ignores(path, false)
+      ) {
         // Never opened: reading a FIFO would wait for a writer.
         diagnostics.push(
           problem(
@@ -115,5 +194,96 @@ export function discover(root: string): Discovery {
   };
 
   walk(root, realRoot);
+}
+
+/** Whether an input is a glob rather than a path. */
+export function isGlob(input: string): boolean {
+  return picomatch.scan(input).isGlob;
+}
+
+/** The folder configuration is looked for from: the first input's folder. */
+export function configStart(inputs: readonly string[], options: DiscoverOptions = {}): string {
+  const cwd = options.cwd ?? process.cwd();
+  const first = inputs[0] ?? '.';
+  if (first === '-')
+    return options.stdin?.filename ? dirname(resolve(cwd, options.stdin.filename)) : cwd;
+  if (isGlob(first)) return resolve(cwd, picomatch.scan(first).base || '.');
+  const path = resolve(cwd, first);
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return cwd;
+  }
+}
+
+/**
+ * Every evidence file the inputs name, each once. Files come out in the
+ * order found; the run sorts them by path. A path that does not exist is a
+ * usage error; a glob that matches nothing simply adds nothing.
+ */
+export function discoverInputs(
+  inputs: readonly string[],
+  options: DiscoverOptions = {},
+): Discovery {
+  const cwd = options.cwd ?? process.cwd();
+  const files: FoundFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const add = (file: FoundFile): void => {
+    if (seen.has(file.path)) return;
+    seen.add(file.path);
+    files.push(file);
+  };
+  const ignorer = new Ignorer(options, cwd);
+
+  for (const input of inputs) {
+    if (input === '-') {
+      const name = options.stdin?.filename;
+      const path = name ? resolve(cwd, name) : join(cwd, '<stdin>');
+      add({
+        path,
+        display: name ? displayPath(path, cwd) : '<stdin>',
+        content: options.stdin?.content ?? Buffer.alloc(0),
+      });
+      continue;
+    }
+    if (isGlob(input)) {
+      const { base } = picomatch.scan(input);
+      const root = resolve(cwd, base || '.');
+      const match = picomatch(toPosix(resolve(cwd, input)), { dot: true });
+      let isDir = false;
+      try {
+        isDir = statSync(root).isDirectory();
+      } catch {
+        // A glob below a folder that does not exist matches nothing.
+      }
+      if (isDir) walkFolder(root, ignorer, (path) => match(toPosix(path)), add, diagnostics);
+      continue;
+    }
+    const path = resolve(cwd, input);
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      throw new FatalError(
+        `${input}: no such file or folder; give evidence folders, files or globs`,
+      );
+    }
+    if (stats.isDirectory()) walkFolder(path, ignorer, () => true, add, diagnostics);
+    else if (ignorer.ignores(path, false))
+      diagnostics.push({
+        ...problem(
+          path,
+          'file/ignored',
+          'this file is named on the command line but matches an ignore pattern; skipped',
+        ),
+      });
+    else add({ path, display: displayPath(path, cwd) });
+  }
   return { files, diagnostics };
+}
+
+/** Every evidence file below one folder (the whole of `cqc-score DIR`). */
+export function discover(root: string): Discovery {
+  return discoverInputs([root]);
 }

@@ -1,7 +1,8 @@
 /**
  * Step 2: read each evidence file found. Its bytes are read up to the size
- * limit, parsed (load/parse.ts), and its text checked for personal data. A
- * file that cannot be read becomes a diagnostic on that file; the others go on.
+ * limit, parsed (load/parse.ts), and its values and text checked for personal
+ * data (validate/privacy-scan.ts). A file that cannot be read becomes a
+ * diagnostic on that file; the others go on.
  */
 import type { Config } from '../model/index.js';
 import type { FoundFile } from './1-discover.js';
@@ -10,7 +11,8 @@ import type { ParsedFile } from '../load/parse.js';
 import { fileDiagnostic } from '../load/yaml-errors.js';
 import { readInput } from '../load/read-input.js';
 import type { ReadOutcome } from '../load/read-input.js';
-import { findPersonalDataInFile, personalDataMessage } from '../validate/privacy.js';
+import { personalDataMessage } from '../validate/privacy.js';
+import { findPersonalDataInParsedFile } from '../validate/privacy-scan.js';
 
 export interface ReadOptions {
   /** Reads one file; tests replace it to simulate files that cannot be read. */
@@ -47,9 +49,14 @@ export function readEvidenceFile(
     itemPosition: () => ({ line: 1, column: 1 }),
     diagnostics: [fileDiagnostic(file.display, code, message, undefined, severity)],
   });
-  const outcome = options.readFile
-    ? injectedRead(options.readFile, file.path, config.maxFileBytes)
-    : readInput(file.path, config.maxFileBytes);
+  const outcome: ReadOutcome =
+    file.content !== undefined
+      ? file.content.length > config.maxFileBytes
+        ? { kind: 'too-large', size: file.content.length }
+        : { kind: 'read', bytes: file.content, identity: '', links: 1 }
+      : options.readFile
+        ? injectedRead(options.readFile, file.path, config.maxFileBytes)
+        : readInput(file.path, config.maxFileBytes);
   switch (outcome.kind) {
     case 'gone':
       return failed(
@@ -89,7 +96,7 @@ export function readEvidenceFile(
   const read = outcome.bytes;
   const parsed = parseEvidenceFile(file.display, read);
   if (config.privacy !== 'off' && parsed.text !== undefined) {
-    for (const hit of findPersonalDataInFile(parsed.text, config.privacyAllow)) {
+    for (const hit of findPersonalDataInParsedFile(parsed, config.privacyAllow)) {
       parsed.diagnostics.push({
         code: `personal-data/${hit.kind}`,
         severity: config.privacy,

@@ -123,6 +123,12 @@ export function gapsFor(
   return gaps;
 }
 
+/**
+ * How far a score can be trusted, as a level and in words a reader
+ * understands. A judgement the author wrote is worth more than one inferred
+ * from the wording: a score resting mostly on inferred judgements is never
+ * more than low confidence, and one with any inferred judgement never high.
+ */
 export function confidenceFor(
   def: StatementDef,
   current: readonly Verdict[],
@@ -130,6 +136,7 @@ export function confidenceFor(
   const judged = current.filter((v) => v.basis);
   if (judged.length === 0) return null;
   const explicit = judged.filter((v) => v.basis?.how === 'explicit').length;
+  const inferred = judged.length - explicit;
   const categories = new Set(
     judged.map((v) => v.item.category).filter((c) => def.categories.includes(c)),
   ).size;
@@ -137,19 +144,35 @@ export function confidenceFor(
   const expected = Math.min(3, def.categories.length);
   let points = 0;
   if (judged.length >= 5) points++;
-  if (explicit * 2 >= judged.length) points++;
+  if (inferred === 0) points++;
   if (categories >= expected) points++;
   if (sources >= 3) points++;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   let level: 'high' | 'medium' | 'low' = points >= 3 ? 'high' : points === 2 ? 'medium' : 'low';
-  // A score resting on judgements read from wording is never high confidence.
-  const inferred = judged.length - explicit;
-  if (inferred === judged.length) level = 'low';
-  else if (inferred * 2 >= judged.length && level === 'high') level = 'medium';
+  const words: string[] = [];
+  if (inferred * 2 > judged.length) {
+    level = 'low';
+    words.push(
+      inferred === judged.length
+        ? 'every judgement inferred from wording; check them'
+        : 'most judgements inferred from wording; check them',
+    );
+  } else if (inferred > 0) {
+    if (level === 'high') level = 'medium';
+    words.push(
+      `${plural(inferred, 'judgement')} inferred from wording; check ${inferred === 1 ? 'it' : 'them'}`,
+    );
+  }
+  if (judged.length < 5) words.push(`only ${plural(judged.length, 'judged item')}`);
+  if (categories < expected)
+    words.push(`${categories} of the ${def.categories.length} expected kinds of evidence`);
+  if (sources < 3) words.push(`only ${plural(sources, 'source')}`);
+  if (words.length === 0)
+    words.push('judged by their authors, across enough items, kinds of evidence and sources');
   return {
     level,
+    summary: words.join('; '),
     reasons: [
-      ...(inferred * 2 >= judged.length
+      ...(inferred * 2 > judged.length
         ? [
             inferred === judged.length
               ? 'every judgement was inferred from the wording: check them with explain, or add "judgement"'
@@ -163,26 +186,85 @@ export function confidenceFor(
   };
 }
 
+/** What evidence to add for each kind of gap, as an action. */
+const GAP_ACTIONS: Partial<Record<Gap['kind'], (gap: Gap) => string>> = {
+  'evidence-in-error': (gap) =>
+    `Fix the ${plural(gap.evidence.length, 'item')} left out because of errors, so ${gap.evidence.length === 1 ? 'it counts' : 'they count'}`,
+  'no-peoples-experience': () =>
+    "No people's-experience evidence: add survey results, feedback, complaints or case tracking that show what people say",
+  'missing-category': (gap) => gap.message.replace(/^No evidence from /, 'Add evidence of '),
+  'single-source': () => 'Add evidence from a second, independent source',
+  'stale-evidence': (gap) =>
+    `Refresh the ${plural(gap.evidence.length, 'stale item')} with current evidence`,
+  'unjudged-item': (gap) =>
+    `Give the ${plural(gap.evidence.length, 'item')} no rule could judge a "judgement", or clearer wording`,
+};
+
+/** Scores the statement again as if some items' judgements were different. */
+export type Rescore = (changes: ReadonlyMap<string, Judgement>) => Score | null;
+
+/** An item's place, as a key for Rescore. */
+export function refKey(ref: SourceRef): string {
+  return `${ref.file}:${ref.line}:${ref.column}`;
+}
+
+const quoted = (text: string): string => `"${text.replace(/[.\s]+$/, '')}"`;
+
+/**
+ * What would lift the score, as actions: which shortfall, once addressed (its
+ * items showing the matter put right), moves the score up, or which set of
+ * them together; then the evidence that is missing. A shortfall that would
+ * not move the score on its own is not repeated here: the findings show it.
+ */
 export function liftFor(
   score: Score | null,
   findings: readonly Finding[],
   gaps: readonly Gap[],
+  rescore: Rescore,
 ): string[] {
-  if (score === null) return ['Add current evidence for this statement'];
-  const lift = findings
-    .filter((f) => polarity(f.effect) < 0)
-    .sort(
-      (a, b) =>
-        EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect] ||
-        Number(a.rule.startsWith('cue/')) - Number(b.rule.startsWith('cue/')) ||
-        b.evidence.length - a.evidence.length ||
-        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
-    )
-    .map((f) => `Address: ${f.text}`);
-  if (score === 3 && lift.length === 0 && !findings.some((f) => f.effect === 'exceptional')) {
-    lift.push('Show evidence of an exceptional standard: no item shows practice beyond good');
+  const actions: string[] = [];
+  if (score === null) actions.push('Add current evidence for this statement');
+  else if (score === 4) actions.push('Keep the evidence current: it shows an exceptional standard');
+  else {
+    const shortfalls = findings
+      .filter((f) => polarity(f.effect) < 0)
+      .sort(
+        (a, b) =>
+          EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect] ||
+          Number(a.rule.startsWith('cue/')) - Number(b.rule.startsWith('cue/')) ||
+          b.evidence.length - a.evidence.length ||
+          (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+      );
+    const addressed = (list: readonly Finding[]): Score | null =>
+      rescore(
+        new Map(list.flatMap((f) => f.evidence.map((ref) => [refKey(ref), 'strength' as const]))),
+      );
+    const alone = shortfalls.filter((f) => (addressed([f]) ?? 0) > score);
+    for (const f of alone)
+      actions.push(
+        `Address ${quoted(f.text)} (${plural(f.evidence.length, 'item')}): that alone would lift the score to ${addressed([f])}`,
+      );
+    if (alone.length === 0 && shortfalls.length > 0) {
+      const together: Finding[] = [];
+      for (const f of shortfalls) {
+        together.push(f);
+        const lifted = addressed(together);
+        if ((lifted ?? 0) > score) {
+          actions.push(
+            `Address these ${together.length} shortfalls together to lift the score to ${lifted}: ${together.map((t) => quoted(t.text)).join('; ')}`,
+          );
+          break;
+        }
+      }
+    }
+    if (score === 3 && !findings.some((f) => f.effect === 'exceptional'))
+      actions.push(
+        'Show practice beyond good: no item yet shows an exceptional standard, such as outcomes well ahead of others or practice others learn from',
+      );
   }
-  if (gaps.some((g) => g.kind === 'no-peoples-experience'))
-    lift.push("Add evidence of people's experience");
-  return lift.slice(0, 6);
+  for (const gap of gaps) {
+    const action = GAP_ACTIONS[gap.kind];
+    if (action) actions.push(action(gap));
+  }
+  return actions.slice(0, 8);
 }

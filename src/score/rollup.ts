@@ -1,4 +1,11 @@
-import type { Config, GroupResult, Overall, Rating, StatementResult } from '../model/index.js';
+import type {
+  Config,
+  GroupResult,
+  Overall,
+  Rating,
+  Score,
+  StatementResult,
+} from '../model/index.js';
 import type { Catalogue } from '../frameworks/catalogue.js';
 import {
   applyRatingPrinciples,
@@ -41,7 +48,10 @@ function groupResult(
  * the total over the maximum, rounded by policy (up by default, which is what
  * every published council percentage we checked shows), then banded.
  */
-function localAuthorityOverall(statements: readonly StatementResult[], config: Config): Overall {
+function localAuthorityOverall(
+  statements: readonly StatementResult[],
+  config: Config,
+): Omit<Overall, 'range'> {
   const scored = statements.filter((s) => s.score !== null);
   const of = statements.length;
   if (scored.length === 0) {
@@ -81,7 +91,7 @@ function localAuthorityOverall(statements: readonly StatementResult[], config: C
 function providerOverall(
   groups: readonly GroupResult[],
   statements: readonly StatementResult[],
-): Overall {
+): Omit<Overall, 'range'> {
   const scored = statements.filter((s) => s.score !== null).length;
   const base = {
     percent: null,
@@ -109,15 +119,46 @@ function providerOverall(
   };
 }
 
-export function rollUp(
+function overallOf(
   catalogue: Catalogue,
   statements: readonly StatementResult[],
   config: Config,
-): { groups: GroupResult[]; overall: Overall } {
+): { groups: GroupResult[]; overall: Omit<Overall, 'range'> } {
   const groups = groupResult(catalogue, statements, config);
   const overall =
     catalogue.id === 'local-authority'
       ? localAuthorityOverall(statements, config)
       : providerOverall(groups, statements);
   return { groups, overall };
+}
+
+/**
+ * The overall rating if every statement not assessed scored `fill`. Where the
+ * rating principles leave it to judgement (one inadequate key question), the
+ * lowest it could be is inadequate and the highest requires improvement.
+ */
+function ratingIfFilled(
+  catalogue: Catalogue,
+  statements: readonly StatementResult[],
+  config: Config,
+  fill: Score,
+): Rating {
+  const filled = statements.map((s) => (s.score === null ? { ...s, score: fill } : s));
+  const { overall } = overallOf(catalogue, filled, config);
+  return overall.rating ?? (fill === 1 ? 'inadequate' : 'requires-improvement');
+}
+
+export function rollUp(
+  catalogue: Catalogue,
+  statements: readonly StatementResult[],
+  config: Config,
+): { groups: GroupResult[]; overall: Overall } {
+  const { groups, overall } = overallOf(catalogue, statements, config);
+  const range = statements.every((s) => s.score !== null)
+    ? null
+    : {
+        lowest: ratingIfFilled(catalogue, statements, config, 1),
+        highest: ratingIfFilled(catalogue, statements, config, 4),
+      };
+  return { groups, overall: { ...overall, range } };
 }

@@ -20,7 +20,7 @@ import {
 } from './arithmetic.js';
 import { EFFECT_VALUE, polarity } from './judge.js';
 import { ITEM_WEIGHT } from './weights.js';
-import { confidenceFor, EFFECT_ORDER, gapsFor, liftFor } from './gaps.js';
+import { confidenceFor, EFFECT_ORDER, gapsFor, liftFor, refKey } from './gaps.js';
 
 import type { Verdict } from './judge.js';
 
@@ -250,12 +250,28 @@ export function scoreStatement(
     counts,
     findings,
     gaps,
-    toLift: liftFor(score, findings, gaps),
-    items: verdicts.map((v) => ({
-      ref: v.item.ref,
-      title: v.item.title,
-      basis: v.basis,
-      stale: v.item.stale,
+    toLift: liftFor(score, findings, gaps, (changes) => {
+      const changed = current.map((v) => {
+        const judgement = changes.get(refKey(v.item.ref));
+        return judgement && v.basis ? { ...v, basis: { ...v.basis, judgement } } : v;
+      });
+      const again =
+        config.scoring === 'category-percentage'
+          ? scoreByCategory(changed, config)
+          : scoreDirect(changed);
+      return again ? scoreForPercent(roundPercent(again.exact, config.rounding)) : null;
+    }),
+    items: verdicts.map(({ item, basis }) => ({
+      ref: item.ref,
+      title: item.title,
+      basis,
+      stale: item.stale,
+      category: item.category,
+      summary: item.summary,
+      ...(item.source === undefined ? {} : { source: item.source }),
+      ...(item.date === undefined ? {} : { date: item.date }),
+      ...(item.status === undefined ? {} : { status: item.status }),
+      ...(Object.keys(item.metrics).length > 0 ? { metrics: { ...item.metrics } } : {}),
     })),
     excludedItems: excludedRefs.length,
     excluded: excludedRefs,

@@ -1,10 +1,21 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FatalError } from '../base/errors.js';
-import type { Config, FrameworkId, RunOptions } from '../model/index.js';
-import { CONFIG_FILE_NAME } from '../model/index.js';
+import type {
+  Config,
+  ConfigSources,
+  Diagnostic,
+  FrameworkId,
+  PrivacyLevel,
+  RuleLevel,
+  RunOptions,
+} from '../model/index.js';
+import { CONFIG_FILE_NAME, DIAGNOSTIC_CODES, DIAGNOSTIC_FAMILIES } from '../model/index.js';
+import { displayPath } from '../base/paths.js';
 import { loadDataFile } from '../schema/data-file.js';
 import { DEFAULT_INPUT_LIMIT } from '../load/read-input.js';
+import type { DataFile } from '../schema/data-file.js';
+import { didYouMean } from '../schema/suggest.js';
 import { isRealDate, today } from './dates.js';
 
 interface ConfigFile {
@@ -16,6 +27,8 @@ interface ConfigFile {
   'max-file-bytes'?: number;
   privacy?: Config['privacy'];
   'privacy-allow'?: string[];
+  ignore?: string[];
+  rules?: Record<string, RuleLevel>;
 }
 
 export const DEFAULTS = {
@@ -39,49 +52,186 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
+/** Whether `rules:` can name this: a known code, a code of a known family, or `family/*`. */
+export function isKnownCode(code: string): boolean {
+  if ((DIAGNOSTIC_CODES as readonly string[]).includes(code)) return true;
+  const slash = code.indexOf('/');
+  return (
+    slash > 0 &&
+    slash < code.length - 1 &&
+    (DIAGNOSTIC_FAMILIES as readonly string[]).includes(code.slice(0, slash))
+  );
+}
+
+function checkFile(data: DataFile<ConfigFile | null>, file: ConfigFile): void {
+  const problems = [];
+  const asOf = file['as-of'];
+  if (asOf !== undefined && !isRealDate(asOf)) {
+    problems.push({
+      code: 'invalid-date',
+      severity: 'error' as const,
+      file: data.file,
+      ...data.positionOf(['as-of']),
+      message: `"as-of" is not a real date: ${asOf}`,
+    });
+  }
+  for (const code of Object.keys(file.rules ?? {})) {
+    if (isKnownCode(code)) continue;
+    problems.push({
+      code: 'schema/enum',
+      severity: 'error' as const,
+      file: data.file,
+      ...data.positionOf(['rules', code]),
+      message: `"${code}" is not a diagnostic code (the README's diagnostics table lists them)${didYouMean(
+        code,
+        [...DIAGNOSTIC_CODES, ...DIAGNOSTIC_FAMILIES.map((f) => `${f}/*`)],
+      )}`,
+    });
+  }
+  if (problems.length > 0)
+    throw new FatalError(`configuration file ${data.file} is not valid`, problems);
+}
+
+/** The resolved configuration, and where each value came from (for --print-config). */
+export interface ExplainedConfig {
+  config: Config;
+  sources: ConfigSources;
+}
+
 /** Configuration from the file (found or named), then command-line options on top. */
 export function resolveConfig(
   dir: string,
   options: RunOptions = {},
   now: Date = new Date(),
 ): Config {
+  return explainConfig(dir, options, now).config;
+}
+
+/** As resolveConfig, also saying which flag, file or default each value came from. */
+export function explainConfig(
+  dir: string,
+  options: RunOptions = {},
+  now: Date = new Date(),
+): ExplainedConfig {
   const path = options.config ?? findConfigFile(dir);
   let file: ConfigFile = {};
+  let data: DataFile<ConfigFile | null> | undefined;
   if (path !== undefined) {
     if (!existsSync(path)) throw new FatalError(`configuration file ${path} does not exist`);
-    const data = loadDataFile<ConfigFile | null>(
+    data = loadDataFile<ConfigFile | null>(
       path,
       'config',
       'configuration file',
       options.maxFileBytes ?? DEFAULT_INPUT_LIMIT,
     );
     file = data.value ?? {};
-    const asOf = file['as-of'];
-    if (asOf !== undefined && !isRealDate(asOf)) {
-      throw new FatalError(`configuration file ${data.file} is not valid`, [
-        {
-          code: 'invalid-date',
-          severity: 'error',
-          file: data.file,
-          ...data.positionOf(['as-of']),
-          message: `"as-of" is not a real date: ${asOf}`,
-        },
-      ]);
-    }
+    checkFile(data, file);
   }
-  const asOf = options.asOf ?? file['as-of'] ?? today(now);
+  const sources: ConfigSources = {};
+  const shown = path === undefined ? '' : displayPath(path);
+  /** The flag's value, else the file's, else the default; noting which. */
+  const pick = <T>(key: string, flag: T | undefined, fromFile: T | undefined, fallback: T): T => {
+    if (flag !== undefined) {
+      sources[key] = `--${key}`;
+      return flag;
+    }
+    if (fromFile !== undefined) {
+      sources[key] = shown;
+      return fromFile;
+    }
+    sources[key] = 'default';
+    return fallback;
+  };
+  const asOf = pick('as-of', options.asOf, file['as-of'], today(now));
+  if (sources['as-of'] === 'default') sources['as-of'] = 'default (today)';
+  const { privacy, privacyNotes } = privacySetting(options, file, data, path);
+  // A level from a file that is not trusted falls back to the default: say so.
+  sources.privacy =
+    options.privacy !== undefined
+      ? '--privacy'
+      : file.privacy !== undefined &&
+          privacyNotes.every((n) => n.code !== 'privacy/untrusted-config')
+        ? shown
+        : 'default';
   if (!isRealDate(asOf))
     throw new FatalError(`--as-of must be a real date written YYYY-MM-DD, not "${asOf}"`);
-  return {
-    framework: options.framework ?? file.framework ?? DEFAULTS.framework,
+  const config: Config = {
+    framework: pick('framework', options.framework, file.framework, DEFAULTS.framework),
     asOf,
-    staleAfterMonths:
-      options.staleAfterMonths ?? file['stale-after-months'] ?? DEFAULTS.staleAfterMonths,
-    scoring: options.scoring ?? file.scoring ?? DEFAULTS.scoring,
-    rounding: options.rounding ?? file.rounding ?? DEFAULTS.rounding,
-    maxFileBytes: options.maxFileBytes ?? file['max-file-bytes'] ?? DEFAULTS.maxFileBytes,
-    privacy: options.privacy ?? file.privacy ?? DEFAULTS.privacy,
-    privacyAllow: options.privacyAllow ?? file['privacy-allow'] ?? [],
+    staleAfterMonths: pick(
+      'stale-after-months',
+      options.staleAfterMonths,
+      file['stale-after-months'],
+      DEFAULTS.staleAfterMonths,
+    ),
+    scoring: pick('scoring', options.scoring, file.scoring, DEFAULTS.scoring),
+    rounding: pick('rounding', options.rounding, file.rounding, DEFAULTS.rounding),
+    maxFileBytes: pick(
+      'max-file-bytes',
+      options.maxFileBytes,
+      file['max-file-bytes'],
+      DEFAULTS.maxFileBytes,
+    ),
+    privacy,
+    privacyAllow: pick('privacy-allow', options.privacyAllow, file['privacy-allow'], []),
+    ignore: pick('ignore', undefined, file.ignore, []),
+    rules: pick('rules', undefined, file.rules, {}),
     ...(path !== undefined ? { configFile: path } : {}),
+    ...(privacyNotes.length > 0 ? { privacyNotes } : {}),
   };
+  return { config, sources };
+}
+
+const STRENGTH: Record<PrivacyLevel, number> = { off: 0, warn: 1, error: 2 };
+
+/** Whether users other than the owner can change the file (group or world write bits; not meaningful on Windows). */
+function writableByOthers(path: string): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    return (statSync(path).mode & 0o022) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The personal-data level, and what every output must say about it. A level
+ * below the default is named with where it came from, so nobody reads a
+ * report without knowing the check was off. A file others can write is not
+ * trusted to lower it: anyone with write access could silence the check for
+ * everyone, so the default stays and a warning says why.
+ */
+function privacySetting(
+  options: RunOptions,
+  file: ConfigFile,
+  data: DataFile<unknown> | undefined,
+  path: string | undefined,
+): { privacy: PrivacyLevel; privacyNotes: Diagnostic[] } {
+  const notes: Diagnostic[] = [];
+  let fromFile = file.privacy;
+  const weakens = (level: PrivacyLevel | undefined): level is PrivacyLevel =>
+    level !== undefined && STRENGTH[level] < STRENGTH[DEFAULTS.privacy];
+  if (data && path !== undefined && weakens(fromFile) && writableByOthers(path)) {
+    notes.push({
+      code: 'privacy/untrusted-config',
+      severity: 'warn',
+      file: data.file,
+      ...data.positionOf(['privacy']),
+      message: `"privacy: ${fromFile}" is ignored because other users can write ${data.file}; the personal-data check stays at "${DEFAULTS.privacy}" (run "chmod go-w ${data.file}" to trust the file)`,
+    });
+    fromFile = undefined;
+  }
+  const privacy = options.privacy ?? fromFile ?? DEFAULTS.privacy;
+  if (weakens(privacy)) {
+    const byFlag = options.privacy !== undefined;
+    const by = byFlag ? `--privacy ${privacy}` : data!.file;
+    notes.push({
+      code: 'privacy/weakened',
+      severity: 'info',
+      file: byFlag ? '(command line)' : data!.file,
+      ...(byFlag ? { line: 1, column: 1 } : data!.positionOf(['privacy'])),
+      message: `personal-data check ${privacy === 'off' ? 'off' : 'lowered to warnings'} by ${by}`,
+    });
+  }
+  return { privacy, privacyNotes: notes };
 }

@@ -79,7 +79,7 @@ export function evidenceChecker(config: Config): EvidenceChecker {
   return {
     check(parsed) {
       const out: FileCheck = { items: [], excluded: [], diagnostics: [], ids: [] };
-      // A loop, not a spread: a file may carry more problems than a call has room for arguments.
+      // A loop, not push(...): a file can carry more diagnostics than a call has room for arguments.
       for (const d of parsed.diagnostics) out.diagnostics.push(d);
       if (isEmpty(parsed)) {
         if (parsed.diagnostics.length === 0)

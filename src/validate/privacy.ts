@@ -2,10 +2,11 @@
  * The personal-data guard: finds NHS numbers, National Insurance numbers,
  * email addresses, UK phone numbers and dates of birth in evidence text.
  * Pure functions over strings; the caller turns hits into diagnostics
- * (`personal-data/<kind>`) or masks them for `--redact`.
+ * (`personal-data/<kind>`) or masks them for `--redact` and in diagnostic
+ * messages. privacy-scan.ts feeds it the parsed values of an evidence file.
  *
- * Every pattern is linear: no nested quantifiers, so a hostile file cannot
- * make the guard hang. The detectors themselves are in detectors.ts.
+ * Every detector is linear and recursion-free, so a hostile file cannot make
+ * the guard hang. The detectors themselves are in detectors.ts.
  */
 import type { PersonalDataHit, PersonalDataKind } from './detectors.js';
 import {
@@ -19,6 +20,7 @@ import {
 
 export { isValidNhsNumber, PERSONAL_DATA_KINDS } from './detectors.js';
 export type { PersonalDataHit, PersonalDataKind } from './detectors.js';
+import type { Diagnostic } from '../model/index.js';
 
 /** What each kind is called in messages; never the matched value itself. */
 export const PERSONAL_DATA_NAMES: Record<PersonalDataKind, string> = {
@@ -50,11 +52,12 @@ const PRIORITY: Record<PersonalDataKind, number> = {
   phone: 4,
 };
 
-/** A phone number in one national form: digits only, +44 and +44 (0) written as 0. */
+/** A phone number in one national form: digits only, +44, 0044 and +44 (0) written as 0. */
 export function phoneKey(value: string): string {
   const digits = value.replace(/\D/g, '');
-  if (value.trim().startsWith('+44')) {
-    const rest = digits.slice(2);
+  const trimmed = value.trim();
+  if (trimmed.startsWith('+44') || trimmed.startsWith('0044')) {
+    const rest = digits.slice(trimmed.startsWith('+') ? 2 : 4);
     return rest.startsWith('0') ? rest : `0${rest}`;
   }
   return digits;
@@ -78,11 +81,14 @@ function allowed(hit: PersonalDataHit, allow: readonly string[]): boolean {
 export function findPersonalData(text: string, allow: readonly string[] = []): PersonalDataHit[] {
   // Cheap tests first: most evidence has no "@", and none of the numbers without a digit run.
   const digits = /\d\d/.test(text);
+  const at = text.includes('@');
+  // Most values of most files have neither: the guard runs on every one of them.
+  if (!digits && !at) return [];
   const candidates = [
     ...(digits && DOB_WORD.test(text) ? findDatesOfBirth(text) : []),
     ...(digits ? findNhsNumbers(text) : []),
     ...(digits ? findNiNumbers(text) : []),
-    ...(text.includes('@') ? findEmails(text) : []),
+    ...(at ? findEmails(text) : []),
     ...(digits ? findPhones(text) : []),
   ].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start);
   // Kept hits never overlap and stay sorted by start, so one neighbour on each side decides.
@@ -116,35 +122,12 @@ export function maskPersonalData(text: string, allow: readonly string[] = []): s
   return out + text.slice(from);
 }
 
-export interface PersonalDataAt extends PersonalDataHit {
-  /** 1-based line and column of the hit's first character. */
-  line: number;
-  column: number;
-}
-
 /**
- * Hits in a whole file's text with their lines and columns: scanning the raw
- * text finds data wherever it sits (any field, comments too) and gives exact
- * positions without walking the YAML tree.
+ * A diagnostic whose message is masked. Messages can quote what a file says
+ * (an unknown statement, a date that is not one), and they are printed
+ * whether or not `--redact` is given, so every run masks them.
  */
-export function findPersonalDataInFile(
-  text: string,
-  allow: readonly string[] = [],
-): PersonalDataAt[] {
-  const hits = findPersonalData(text, allow);
-  const out: PersonalDataAt[] = [];
-  let line = 1;
-  let lineStart = 0;
-  let scanned = 0;
-  for (const hit of hits) {
-    for (let i = scanned; i < hit.start; i++) {
-      if (text.charCodeAt(i) === 10) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    scanned = hit.start;
-    out.push({ ...hit, line, column: hit.start - lineStart + 1 });
-  }
-  return out;
+export function maskDiagnostic(diagnostic: Diagnostic, allow: readonly string[] = []): Diagnostic {
+  const message = maskPersonalData(diagnostic.message, allow);
+  return message === diagnostic.message ? diagnostic : { ...diagnostic, message };
 }

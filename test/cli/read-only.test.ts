@@ -93,7 +93,7 @@ describe('reports are written whole or not at all', () => {
       ]);
       expect(result.code).toBe(0);
       expect(readFileSync(join(repo.dir, 'out', 'report.md'), 'utf8')).toMatch(
-        /^# Suggested CQC scores/,
+        /^<!-- markdownlint-configure-file .* -->\n\n# Suggested CQC scores/,
       );
       expect(readdirSync(join(repo.dir, 'out'))).toEqual(['report.md']);
     } finally {

@@ -48,7 +48,7 @@ const SCENARIOS: Scenario[] = [
     stdout: [
       /fixtures\/broken\/unknown-key\.yaml:7:5 error schema\/unknown-key {2}"judgment" is not a known key; did you mean "judgement"\?/,
       /fixtures\/broken\/statements\.yaml:6:16 error unknown-statement .*did you mean "safeguarding"\?/,
-      /errors, 3 warnings/,
+      /errors, 8 warnings/,
     ],
   },
   {
@@ -71,13 +71,37 @@ const SCENARIOS: Scenario[] = [
     name: 'a path that does not exist',
     args: ['no/such/folder'],
     code: 2,
-    stderr: [/no\/such\/folder: no such folder/],
+    stderr: [/no\/such\/folder: no such file or folder/],
   },
   {
-    name: 'a file instead of a folder',
-    args: ['package.json'],
+    name: 'a mistyped command gets a suggestion, not "no such folder"',
+    args: ['valdiate', 'fixtures/seed-learning'],
     code: 2,
-    stderr: [/is not a folder/],
+    stderr: [/"valdiate" is not a command or a path; did you mean validate\?/],
+  },
+  {
+    name: 'a single file',
+    args: ['validate', 'fixtures/broken/unknown-key.yaml'],
+    code: 1,
+    stdout: [/unknown-key\.yaml:7:5 error schema\/unknown-key/, /^1 file, /m],
+  },
+  {
+    name: 'a glob and a file together',
+    args: ['validate', 'fixtures/seed-learning/*.yaml', 'fixtures/broken/unknown-key.yaml'],
+    code: 1,
+    stdout: [/^4 files, 13 items: 1 error, 0 warnings$/m],
+  },
+  {
+    name: 'a folder with no evidence files',
+    args: ['validate', 'docs'],
+    code: 1,
+    stdout: [/docs:1:1 error no-evidence {2}no evidence files found under docs/],
+  },
+  {
+    name: 'a folder with no evidence files, allowed',
+    args: ['validate', 'docs', '--allow-empty'],
+    code: 0,
+    stdout: [/^0 files, 0 items: 0 errors, 0 warnings$/m],
   },
   { name: 'an unknown option', args: ['--frobnicate'], code: 2, stderr: [/unknown option/] },
   {

@@ -128,6 +128,12 @@ describe('other inputs get the same treatment', () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it('reads a FIFO named .gitignore as no rules, without blocking', () => {
+    const dir = repo({ 'a.yaml': evidenceYaml() });
+    execFileSync('mkfifo', [join(dir, '.gitignore')]);
+    expect(run(dir, { gitignore: true }).items).toBe(1);
+  });
+
   it('holds --config and --rubrics files to the size limit', async () => {
     const padding = `# ${'x'.repeat(3000)}\n`;
     const dir = repo({

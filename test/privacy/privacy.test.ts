@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   findPersonalData,
-  findPersonalDataInFile,
   isValidNhsNumber,
   maskPersonalData,
   personalDataMessage,
@@ -11,6 +10,13 @@ import {
   PERSONAL_DATA_KINDS,
 } from '../../src/validate/privacy.js';
 import type { PersonalDataKind } from '../../src/validate/privacy.js';
+import { parseEvidenceFile } from '../../src/load/parse.js';
+import { findPersonalDataInParsedFile } from '../../src/validate/privacy-scan.js';
+
+/** The guard over a file's text, as a run reads it: parsed values and comments. */
+function findPersonalDataInFile(text: string, allow: readonly string[] = []) {
+  return findPersonalDataInParsedFile(parseEvidenceFile('test.yaml', Buffer.from(text)), allow);
+}
 
 interface Case {
   text: string;
@@ -75,6 +81,47 @@ const truePositives: Case[] = [
   { text: 'date of birth is 1985-12-25', kind: 'date-of-birth', match: '1985-12-25' },
   { text: 'Date of Birth: December 25, 1985', kind: 'date-of-birth', match: 'December 25, 1985' },
   { text: '(dob 14.03.1941)', kind: 'date-of-birth', match: '14.03.1941' },
+  // The separators and forms people type and paste
+  { text: 'NHS 943.476.5919', kind: 'nhs-number', match: '943.476.5919' },
+  { text: 'NHS 943\u00A0476\u00A05919', kind: 'nhs-number', match: '943\u00A0476\u00A05919' },
+  { text: 'NHS 943\u202F476\u202F5919', kind: 'nhs-number', match: '943\u202F476\u202F5919' },
+  { text: 'NI AB-12-34-56-C', kind: 'ni-number', match: 'AB-12-34-56-C' },
+  {
+    text: 'NI AB\u00A012\u00A034\u00A056\u00A0C',
+    kind: 'ni-number',
+    match: 'AB\u00A012\u00A034\u00A056\u00A0C',
+  },
+  {
+    text: 'NI number AB 12 34 56',
+    kind: 'ni-number',
+    match: 'AB 12 34 56',
+    why: 'no suffix letter, named as NI',
+  },
+  {
+    text: 'NI AB 12 34 56 a carer',
+    kind: 'ni-number',
+    match: 'AB 12 34 56',
+    why: 'a lower-case word is no suffix',
+  },
+  { text: 'to zoë.brown@example.com', kind: 'email', match: 'zoë.brown@example.com' },
+  { text: 'to 用户@example.com.', kind: 'email', match: '用户@example.com' },
+  { text: 'to françois@exämple.fr', kind: 'email', match: 'françois@exämple.fr' },
+  { text: 'on 0044 7700 900123', kind: 'phone', match: '0044 7700 900123' },
+  { text: 'on 0044 (0)20 7946 0001', kind: 'phone', match: '0044 (0)20 7946 0001' },
+  { text: 'on 07700.900.123', kind: 'phone', match: '07700.900.123' },
+  { text: 'on 07700\u00A0900123', kind: 'phone', match: '07700\u00A0900123' },
+  { text: 'on +44\u00A07700\u00A0900123', kind: 'phone', match: '+44\u00A07700\u00A0900123' },
+  {
+    text: '+44 113 496 0999',
+    kind: 'phone',
+    match: '+44 113 496 0999',
+    why: 'passes the NHS check but follows +44',
+  },
+  { text: 'date-of-birth 03-Mar-1941', kind: 'date-of-birth', match: '03-Mar-1941' },
+  { text: 'birth date: 1941-03-03', kind: 'date-of-birth', match: '1941-03-03' },
+  { text: 'D. O. B. 5 Jan 1944', kind: 'date-of-birth', match: '5 Jan 1944' },
+  { text: 'born on Tuesday 9 October 1934', kind: 'date-of-birth', match: '9 October 1934' },
+  { text: 'DOB 12/25/1985', kind: 'date-of-birth', match: '12/25/1985', why: 'month first' },
 ];
 
 const falsePositives: Case[] = [
@@ -127,6 +174,25 @@ const falsePositives: Case[] = [
   { text: 'DOB 31/13/1980', why: 'not a real month' },
   { text: 'newborn checks from 01/02/2024', why: '"born" inside a word is no cue' },
   { text: 'DOBSON report 01/02/1980', why: '"DOB" inside a word is no cue' },
+  // Organisation numbers, references and services
+  ...[
+    '0300 123 4567',
+    '0800 123 4567',
+    '0845 600 1234',
+    '0808 800 1234',
+    '0330 123 4567',
+    '0345 600 1234',
+    '0370 000 1234',
+    '+44 300 123 4567',
+    '0044 800 123 4567',
+  ].map((n) => ({ text: `call ${n}`, why: 'a non-geographic organisation number' })),
+  { text: 'Incident 4010232137 closed', why: 'an incident number' },
+  { text: 'Room no. 07700 900123', why: 'a room number' },
+  { text: 'Minute ref 943 476 5919', why: 'a minute reference' },
+  { text: 'CQC location 1-4010232137', why: 'a CQC location id' },
+  { text: 'Form AB123456 is old', why: 'no suffix letter and not named as an NI number' },
+  { text: 'The befriending service was born on 1 April 2015', why: 'a service is born' },
+  { text: 'The scheme, born on 1 June 2019, grew', why: 'a scheme is born' },
 ];
 
 describe('findPersonalData: true positives', () => {

@@ -3,6 +3,7 @@ import {
   fileUri,
   ghData,
   ghProperty,
+  htmlText,
   mdCode,
   mdText,
   plainText,
@@ -83,4 +84,14 @@ describe('fileUri', () => {
       '../dir/odd%20name%20%26%20%5Bx%5D%20%231.yaml',
     );
   });
+});
+
+describe('htmlText', () => {
+  it.each([
+    ['<script>x</script>', '&lt;script&gt;x&lt;/script&gt;'],
+    [`a "b" 'c' & d`, 'a &quot;b&quot; &#39;c&#39; &amp; d'],
+    ['\u001b[31mred\u001b[0m\u0007', 'red'],
+    [' keeps its spaces ', ' keeps its spaces '],
+    ['line\nbreak', 'line break'],
+  ])('%j -> %j', (input, expected) => expect(htmlText(input)).toBe(expected));
 });

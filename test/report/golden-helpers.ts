@@ -1,5 +1,5 @@
 /** Shared by the report tests: the bundled examples, rendered in every format, compared with test/golden/. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import type { FoundFile } from '../../src/run/1-discover.js';
@@ -20,9 +20,16 @@ export const EXAMPLES = {
 } as const;
 export type ExampleName = keyof typeof EXAMPLES;
 
+// The hostile example turns the personal-data check off, which a configuration file is trusted to do
+// only when others cannot write it: a checkout made under umask 002 must not change the golden output.
+const hostileConfig = `${EXAMPLES.hostile}/cqc-score.yaml`;
+chmodSync(hostileConfig, statSync(hostileConfig).mode & ~0o022);
+
 export const EXTENSIONS: Record<FormatName, string> = {
   table: 'table.txt',
   markdown: 'md',
+  'markdown-full': 'full.md',
+  html: 'html',
   json: 'json',
   sarif: 'sarif',
   junit: 'junit.xml',

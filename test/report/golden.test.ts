@@ -40,7 +40,10 @@ describe('golden files', () => {
 
   it('junit with per-statement thresholds', async () => {
     const text = await render(score('provider-example'), 'junit', {
-      thresholds: { all: 2, statements: { safeguarding: 3, 'safe-environments': 3 } },
+      gate: {
+        failOn: 'error',
+        thresholds: { all: 2, statements: { safeguarding: 3, 'safe-environments': 3 } },
+      },
     });
     expectGolden('provider-example/thresholds.junit.xml', text);
   });

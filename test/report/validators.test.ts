@@ -110,13 +110,20 @@ describe('sarif', () => {
 });
 
 describe('junit parses back with a JUnit reader', () => {
+  const gate = { failOn: 'error' as const, thresholds: { all: 3 as const, statements: {} } };
   it.each(results())('$name', async ({ result }) => {
-    const parsed = await parseJunit(await render(result, 'junit'));
+    const parsed = await parseJunit(await render(result, 'junit', { gate }));
     if (!parsed || !('testsuite' in parsed)) throw new Error('not a <testsuites> document');
     const cases = (parsed.testsuite ?? []).flatMap((suite) => suite.testcase ?? []);
-    expect(cases).toHaveLength(result.statements.length);
-    expect(parsed.tests).toBe(result.statements.length);
-    const failed = result.statements.filter((s) => s.score !== null && s.score < 3).length;
+    // One case per statement, and one per evidence file with diagnostics.
+    const files = new Set(result.diagnostics.map((d) => d.file));
+    const failingFiles = new Set(
+      result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file),
+    );
+    expect(cases).toHaveLength(result.statements.length + files.size);
+    expect(parsed.tests).toBe(result.statements.length + files.size);
+    const failed =
+      result.statements.filter((s) => s.score !== null && s.score < 3).length + failingFiles.size;
     expect(parsed.failures).toBe(failed);
     expect(cases.filter((c) => c.failure).length).toBe(failed);
     expect(cases.filter((c) => c.skipped).length).toBe(
@@ -125,7 +132,11 @@ describe('junit parses back with a JUnit reader', () => {
   });
 
   it('carries hostile evidence text intact', async () => {
-    const parsed = await parseJunit(await render(score('hostile'), 'junit'));
+    const parsed = await parseJunit(
+      await render(score('hostile'), 'junit', {
+        gate: { failOn: 'error', thresholds: { all: 3, statements: {} } },
+      }),
+    );
     if (!parsed || !('testsuite' in parsed)) throw new Error('not a <testsuites> document');
     const safeguarding = parsed.testsuite
       ?.flatMap((s) => s.testcase ?? [])

@@ -139,6 +139,38 @@ describe('confidence', () => {
   });
 });
 
+describe('confidence from inferred judgements', () => {
+  const inferredItem = (i: number, c: string): string =>
+    `  - title: Item ${i}\n    category: ${c}\n    summary: Staff said the training offer was regular and well received.\n    date: 2024-07-01\n    source: Source ${i}\n`;
+  const categories = ['processes', 'partners', 'staff-and-leaders', 'peoples-experience'];
+
+  it('is never high when any judgement was inferred, and says so', () => {
+    const mixed = score([
+      ...categories.map((c, i) => item(`I${i}`, c, 'strength', `    source: Source ${i}\n`)),
+      inferredItem(9, 'processes'),
+    ]);
+    expect(mixed.counts.unjudged).toBe(0);
+    expect(mixed.confidence?.level).toBe('medium');
+    expect(mixed.confidence?.summary).toBe('1 judgement inferred from wording; check it');
+  });
+
+  it('is low when most judgements were inferred, with words a reader understands', () => {
+    const inferred = score(
+      [...categories, 'processes', 'partners'].map((c, i) => inferredItem(i, c)),
+    );
+    expect(inferred.items.every((i) => i.basis?.how === 'inferred')).toBe(true);
+    expect(inferred.confidence?.level).toBe('low');
+    expect(inferred.confidence?.summary).toBe('every judgement inferred from wording; check them');
+  });
+
+  it('names what is thin when the authors judged every item', () => {
+    const thin = score([item('A', 'processes', 'strength')]);
+    expect(thin.confidence?.summary).toBe(
+      'only 1 judged item; 1 of the 4 expected kinds of evidence; only 1 source',
+    );
+  });
+});
+
 describe('local authority roll-up on a band edge', () => {
   it('flags a provisional rating whose exact percentage falls between bands', () => {
     // Two statements scored 3 and 2: 5 of 8 points is 62.5%, between requires improvement and good.
@@ -155,5 +187,38 @@ describe('local authority roll-up on a band edge', () => {
     } finally {
       repo.cleanup();
     }
+  });
+});
+
+describe('what would lift the score', () => {
+  it('names the shortfall that alone moves the score, and not one that would not', () => {
+    // A shortfall weighs twice a strength: 2×2 + 3 of 3×4 is 58% (2); as a strength, 75% (3).
+    const s = score([
+      item('Alpha', 'processes', 'shortfall'),
+      item('Beta', 'partners', 'strength'),
+    ]);
+    expect(s.score).toBe(2);
+    expect(s.toLift[0]).toBe('Address "Alpha" (1 item): that alone would lift the score to 3');
+  });
+
+  it('finds the shortfalls that must go together when none lifts the score alone', () => {
+    // Three shortfalls and a strength: 54%; one addressed, 58% (still 2); two, 65% (3).
+    const s = score([
+      item('Alpha', 'processes', 'shortfall'),
+      item('Beta', 'processes', 'shortfall'),
+      item('Gamma', 'processes', 'shortfall'),
+      item('Delta', 'partners', 'strength'),
+    ]);
+    expect(s.score).toBe(2);
+    expect(s.toLift[0]).toBe(
+      'Address these 2 shortfalls together to lift the score to 3: "Alpha"; "Beta"',
+    );
+  });
+
+  it("asks for missing evidence as an action (no people's experience)", () => {
+    const s = score([item('Staff felt supported', 'staff-and-leaders', 'strength')]);
+    expect(s.toLift).toContain(
+      "No people's-experience evidence: add survey results, feedback, complaints or case tracking that show what people say",
+    );
   });
 });

@@ -1,0 +1,182 @@
+// What the tool prints never quotes personal data unmasked in a diagnostic, and
+// --redact reaches everything else it prints: reports, text taken from
+// --baseline, fatal errors, usage errors and explain. A weakened check is named
+// in every output.
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FORMAT_NAMES } from '../../src/report/index.js';
+import type { ScoreResult } from '../../src/model/index.js';
+import { evidenceYaml, LA_CONFIG, runCli, tempRepo } from '../helpers.js';
+
+const PHONE = '07700 900123';
+
+describe('diagnostics quote personal data only masked, with or without --redact', () => {
+  const repo = tempRepo({
+    'cqc-score.yaml': LA_CONFIG,
+    'a.yaml': evidenceYaml(`ring Jo on ${PHONE}`),
+  });
+  afterAll(repo.cleanup);
+
+  it.each([[[]], [['--redact']]])('validate %j', async (extra) => {
+    const result = await runCli(['validate', repo.dir, ...extra]);
+    expect(result.stdout).toMatch(/unknown-statement {2}"ring Jo on \[redacted phone\]" is not/);
+    expect(result.stdout).not.toContain(PHONE);
+  });
+
+  it('in a fatal configuration error', async () => {
+    const { dir, cleanup } = tempRepo({
+      'cqc-score.yaml': `framework: local-authority\nas-of: "call ${PHONE}"\n`,
+      'a.yaml': evidenceYaml(),
+    });
+    try {
+      const result = await runCli(['validate', dir]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /error schema\/format {2}"as-of" must be a date .*"call \[redacted phone\]"/,
+      );
+      expect(result.stderr).not.toContain(PHONE);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('--redact reaches every message', () => {
+  it.each([
+    ['a fatal error', ['validate', 'fixtures/seed-learning', '--as-of', '07700900123']],
+    ['a usage error', ['fixtures/seed-learning', '--format', '07700900123']],
+    ['an unknown statement for explain', ['explain', 'jo@example.com', 'fixtures/seed-learning']],
+  ])('%s', async (_name, argv) => {
+    const secret = argv.find((a) => /07700900123|jo@example\.com/.test(a))!;
+    const plain = await runCli(argv);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain(secret);
+    const redacted = await runCli([...argv, '--redact']);
+    expect(redacted.code).toBe(2);
+    expect(redacted.stderr).not.toContain(secret);
+    expect(redacted.stderr).toMatch(/\[redacted (phone|email)\]/);
+  });
+
+  it('text taken from --baseline', async () => {
+    const current = await runCli(['fixtures/provider-example', '--format', 'json']);
+    const baseline = JSON.parse(current.stdout) as ScoreResult;
+    const statement = baseline.statements.find((s) => s.findings.length > 0)!;
+    // A finding only the baseline has is listed as resolved, in the baseline's words.
+    statement.findings.push({
+      ...statement.findings[0]!,
+      rule: 'old-rule',
+      text: `Carer on ${PHONE} said the visits were late`,
+    });
+    const { dir, cleanup } = tempRepo({ 'baseline.json': JSON.stringify(baseline) });
+    try {
+      const args = ['fixtures/provider-example', '--baseline', join(dir, 'baseline.json')];
+      const plain = await runCli([...args, '--format', 'markdown']);
+      expect(plain.stdout).toContain(PHONE);
+      for (const format of FORMAT_NAMES) {
+        const redacted = await runCli([...args, '--format', format, '--redact']);
+        expect(redacted.stdout, format).not.toContain(PHONE);
+      }
+      const markdown = await runCli([...args, '--format', 'markdown', '--redact']);
+      expect(markdown.stdout.replace(/\s+/g, ' ')).toContain('Carer on \\[redacted phone\\] said');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('explain --redact', async () => {
+    const argv = ['explain', 'safeguarding', 'fixtures/personal-data'];
+    const plain = await runCli(argv);
+    expect(plain.stdout).toContain('401 023 2137');
+    const redacted = await runCli([...argv, '--redact']);
+    expect(redacted.stdout).not.toContain('401 023 2137');
+    expect(redacted.stdout).toContain('NHS number [redacted nhs-number]');
+    // Organisation contacts on the allow-list stay readable.
+    expect(redacted.code).toBe(plain.code);
+  });
+});
+
+describe('a weakened check is named in every output', () => {
+  const repo = tempRepo({
+    'cqc-score.yaml': `${LA_CONFIG}privacy: off\n`,
+    'a.yaml': evidenceYaml('assessing-needs', `    source: "Jo, ${PHONE}"\n`),
+  });
+  chmodSync(join(repo.dir, 'cqc-score.yaml'), 0o644);
+  afterAll(repo.cleanup);
+  const by = /personal-data check off by \S*cqc-score-test-\w+\/cqc-score\.yaml/;
+
+  it.each(FORMAT_NAMES)('%s', async (format) => {
+    const result = await runCli([repo.dir, '--format', format]);
+    // Markdown wraps its lines wherever the words fall.
+    const text = result.stdout.replace(/\n\s*/g, ' ');
+    expect(text).toContain('personal-data check off by ');
+    expect(text).toMatch(by);
+    expect(result.stdout).not.toMatch(/personal-data\/phone/);
+  });
+
+  it.each([
+    ['validate', ['validate']],
+    ['validate json', ['validate', '--format=json']],
+    ['explain', ['explain', 'assessing-needs']],
+  ])('%s', async (_name, args) => {
+    const result = await runCli([...args, repo.dir]);
+    expect(result.stdout).toMatch(by);
+  });
+
+  it.each([
+    ['off', 'personal-data check off by --privacy off'],
+    ['warn', 'personal-data check lowered to warnings by --privacy warn'],
+  ])('--privacy %s', async (level, note) => {
+    const result = await runCli(['fixtures/personal-data', '--privacy', level, '--format', 'json']);
+    expect(result.stdout).toContain(note);
+  });
+
+  it('not when the level is the default', async () => {
+    const result = await runCli(['validate', 'fixtures/personal-data']);
+    expect(result.stdout).not.toContain('privacy/');
+  });
+});
+
+describe('a configuration file others can write', () => {
+  it.each([
+    [0o664, 'group'],
+    [0o646, 'world'],
+  ])('mode %o (%s-writable) is not trusted to turn the check off', async (mode) => {
+    const { dir, cleanup } = tempRepo({
+      'cqc-score.yaml': `${LA_CONFIG}privacy: off\n`,
+      'a.yaml': evidenceYaml('assessing-needs', `    source: "Jo, ${PHONE}"\n`),
+    });
+    try {
+      chmodSync(join(dir, 'cqc-score.yaml'), mode);
+      const result = await runCli(['validate', dir]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/error personal-data\/phone/);
+      expect(result.stdout).toMatch(
+        /warn privacy\/untrusted-config {2}"privacy: off" is ignored because other users can write .*cqc-score\.yaml; the personal-data check stays at "error" \(run "chmod go-w/,
+      );
+      expect(result.stdout).not.toMatch(/privacy\/weakened/);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('is still trusted for settings that do not weaken the check', async () => {
+    const { dir, cleanup } = tempRepo({
+      'cqc-score.yaml': `${LA_CONFIG}privacy: error\n`,
+      'a.yaml': evidenceYaml(),
+    });
+    try {
+      chmodSync(join(dir, 'cqc-score.yaml'), 0o666);
+      const result = await runCli(['validate', dir]);
+      expect(result.stdout).not.toMatch(/privacy\//);
+      writeFileSync(join(dir, 'cqc-score.yaml'), `${LA_CONFIG}privacy: warn\n`);
+      chmodSync(join(dir, 'cqc-score.yaml'), 0o600);
+      const trusted = await runCli(['validate', dir]);
+      expect(trusted.stdout).toMatch(
+        /info privacy\/weakened {2}personal-data check lowered to warnings/,
+      );
+    } finally {
+      cleanup();
+    }
+  });
+});
