@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { explainRunConfig } from '../run/index.js';
+import { explainRunConfig, loadConfig } from '../run/index.js';
+import { FatalError } from '../base/errors.js';
 import type { PipelineOptions } from '../run/index.js';
 import { redactResult } from '../report/redact.js';
 import type { ScoreResult } from '../model/index.js';
@@ -19,8 +20,7 @@ import {
 } from './options.js';
 import { runFixing } from './fix.js';
 import type { RawReportFlags, RawRunFlags } from './options.js';
-import { readFileSync } from 'node:fs';
-import { FatalError } from '../base/errors.js';
+import { readDataText } from '../schema/data-file.js';
 import { parseBaseline, withBaseline } from '../report/baseline.js';
 import { failsThreshold, gateFailures } from '../report/threshold.js';
 import type { Gate, ThresholdFormatOptions } from '../report/threshold.js';
@@ -161,16 +161,9 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
         if (!ran) return exit(EXIT.ok);
         let result = ran;
         if (flags.baseline !== undefined) {
-          let text: string;
-          try {
-            text = readFileSync(flags.baseline, 'utf8');
-          } catch (error) {
-            throw new FatalError(
-              `cannot read --baseline ${flags.baseline} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-              [],
-              { cause: error },
-            );
-          }
+          // Every input has the same size limit; a large folder's result may need it raised.
+          const limit = loadConfig(paths, toRunOptions(flags)).maxFileBytes;
+          const text = readDataText(flags.baseline, 'the --baseline result', limit);
           result = withBaseline(result, parseBaseline(text, flags.baseline));
         }
         // After the baseline, so text taken from it (finding texts, titles) is masked too.

@@ -2,16 +2,16 @@
  * `--fix` and `--fix-dry-run`: the safe corrections the diagnostics carry
  * (a misspelt key or value with one clear match, a day-first date, a value in
  * another case), made to the evidence files only when asked. Each file is
- * rewritten atomically: a temporary file beside it with the same permission
- * bits, flushed to disk, then renamed over it.
+ * rewritten as reports are (src/cli/write-file.ts): a temporary file beside
+ * it with the same permission bits, flushed to disk, then renamed over it.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { applyFixes, unifiedDiff } from '../load/edit.js';
 import type { Diagnostic, Fix, ScoreResult } from '../model/index.js';
 import { run } from '../run/index.js';
 import type { PipelineOptions } from '../run/index.js';
 import type { MainOptions } from './io.js';
-import { writeAtomically } from './output.js';
+import { readInput } from '../load/read-input.js';
+import { writeFileSafely } from './write-file.js';
 
 /** The fixes of each file, in file order. */
 function fixesByFile(diagnostics: readonly Diagnostic[]): Map<string, Fix[]> {
@@ -36,18 +36,16 @@ export interface FixOutcome {
 export function fixEvidence(result: ScoreResult, dryRun: boolean): FixOutcome {
   const outcome: FixOutcome = { fixes: 0, files: 0, diff: '' };
   for (const [file, fixes] of fixesByFile(result.diagnostics)) {
-    let before: string;
-    try {
-      before = readFileSync(file, 'utf8');
-    } catch {
-      continue; // not a file on disk (or gone): nothing to fix
-    }
+    // Read again as any input is: a file swapped for a FIFO or deleted since is left alone.
+    const read = readInput(file, Number.MAX_SAFE_INTEGER);
+    if (read.kind !== 'read') continue;
+    const before = read.bytes.toString('utf8');
     const edited = applyFixes(before, fixes);
     if (edited.applied.length === 0) continue;
     outcome.fixes += edited.applied.length;
     outcome.files++;
     outcome.diff += unifiedDiff(file, before, edited.text);
-    if (!dryRun) writeAtomically(file, edited.text, statSync(file).mode & 0o7777);
+    if (!dryRun) writeFileSafely(file, edited.text);
   }
   return outcome;
 }

@@ -1,48 +1,52 @@
-import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { FatalError } from '../base/errors.js';
 import type { ScoreResult } from '../model/index.js';
 import { FORMATTERS } from '../report/index.js';
 import { jsonChunks } from '../report/json.js';
 import type { FormatName, FormatOptions } from '../report/index.js';
 import type { Writer } from './io.js';
+import { resolveTarget, writeFileSafely } from './write-file.js';
+import type { Target } from './write-file.js';
 
-/**
- * Writes a file all at once: a temporary file beside it, flushed to disk,
- * then a rename, so a failed run never leaves half a file. With `mode`, the
- * file gets exactly those permission bits (--fix keeps an evidence file's).
- */
-export function writeAtomically(
-  path: string,
-  text: string | Iterable<string>,
-  mode?: number,
-): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+/** `dev:ino` of a path, following links; undefined when it does not exist. */
+function identity(path: string): string | undefined {
   try {
-    const fd = openSync(temporary, 'w', mode);
-    try {
-      if (mode !== undefined) fchmodSync(fd, mode);
-      for (const piece of typeof text === 'string' ? [text] : text) writeSync(fd, piece);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new FatalError(
-      `cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      [],
-      { cause: error },
-    );
+    const stats = statSync(path);
+    return `${stats.dev}:${stats.ino}`;
+  } catch {
+    return undefined;
   }
 }
 
-function guardEvidenceFolder(output: string, evidenceDir: string): void {
+/**
+ * Whether `path` (which need not exist) lies inside the folder `dir`, however
+ * the path leads there: its nearest existing folder is resolved by the system
+ * (links, `..`), then compared by identity with `dir` and each folder above
+ * it, so a different case on a case-insensitive disk leads to the same folder.
+ */
+export function isInsideFolder(dir: string, path: string): boolean {
+  const root = identity(dir);
+  if (root === undefined) return false;
+  let existing = dirname(path);
+  while (identity(existing) === undefined) {
+    const parent = dirname(existing);
+    if (parent === existing) return false;
+    existing = parent;
+  }
+  let current = realpathSync(existing);
+  for (;;) {
+    if (identity(current) === root) return true;
+    const parent = dirname(current);
+    if (parent === current) return false;
+    current = parent;
+  }
+}
+
+function guardEvidenceFolder(output: string, target: Target, evidenceDir: string): void {
   if (evidenceDir === '-') return;
-  const rel = relative(resolve(evidenceDir), resolve(output));
-  const inside = rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
-  if (inside && /\.ya?ml$/i.test(output)) {
+  const paths = target.kind === 'file' ? [output, target.path] : [output];
+  if (paths.some((path) => /\.ya?ml$/i.test(basename(path)) && isInsideFolder(evidenceDir, path))) {
     throw new FatalError(
       `refusing to write ${output}: it is inside the evidence folder and would be read as evidence; write reports elsewhere`,
     );
@@ -72,7 +76,10 @@ export async function writeOutputs(
       'only one format can go to standard output; give an --output file for the others',
     );
   }
-  for (const output of outputs) for (const input of inputs) guardEvidenceFolder(output, input);
+  for (const output of outputs) {
+    const target = resolveTarget(output);
+    for (const input of inputs) guardEvidenceFolder(output, target, input);
+  }
   // Render every other format first, so a failure leaves no partial set of
   // reports; JSON, which can be very large, is then written in pieces.
   const rendered: { text: Iterable<string>; output?: string }[] = [];
@@ -98,6 +105,6 @@ export async function writeOutputs(
   const streamed = rendered.filter((r) => !Array.isArray(r.text));
   for (const { text, output } of [...ready, ...streamed]) {
     if (output === undefined) for (const piece of text) stdout.write(piece);
-    else writeAtomically(output, text);
+    else writeFileSafely(output, text, { stdout });
   }
 }

@@ -65,8 +65,38 @@ const ALIAS = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/m;
 const TOO_DEEP = `YAML is nested more than ${MAX_DEPTH} levels deep; evidence files need only a few levels`;
 const TOO_MANY_ALIASES = `YAML repeats anchors through aliases too often (more than ${MAX_ALIAS_EXPANSION} nodes once written out); write the values out instead`;
 
+/**
+ * "LE" or "BE" when the bytes look like UTF-16: a byte order mark, or text
+ * whose every other byte is zero (ASCII written as UTF-16).
+ */
+function utf16Order(bytes: Uint8Array): 'LE' | 'BE' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'BE';
+  const n = Math.min(bytes.length, 256) & ~1;
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  if (oddZero === n / 2 && evenZero === 0) return 'LE';
+  if (evenZero === n / 2 && oddZero === 0) return 'BE';
+  return undefined;
+}
+
 /** Decodes UTF-8 strictly; reports the first bad byte's position. */
 function decode(file: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
+  const utf16 = utf16Order(bytes);
+  if (utf16) {
+    return {
+      diagnostic: fileDiagnostic(
+        file,
+        'file/encoding',
+        `file is UTF-16 (${utf16}) text, not UTF-8; save it as UTF-8 (in your editor's "Save as" encoding choice, or: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8 and rename it back)`,
+      ),
+    };
+  }
   if (bytes.includes(0)) {
     return {
       diagnostic: fileDiagnostic(

@@ -72,7 +72,12 @@ export function lazyLocator(text: string): Locator {
     locate(doc, path, atKey) {
       if (!exact) {
         const lineCounter = new (yamlLib().LineCounter)();
-        const docs = yamlLib().parseAllDocuments(text, { lineCounter, uniqueKeys: false });
+        const docs = yamlLib().parseAllDocuments(text, {
+          lineCounter,
+          uniqueKeys: false,
+          // The package prints nothing of its own: every problem is a diagnostic.
+          logLevel: 'silent',
+        });
         exact = treeLocator(Array.isArray(docs) ? docs : [], lineCounter);
       }
       return exact.locate(doc, path, atKey);

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../model/index.js';
 import { CONFIG_FILE_NAME } from '../model/index.js';
 import { displayPath } from '../base/paths.js';
 import { FatalError } from '../base/errors.js';
+import { specialKind } from '../load/read-input.js';
 import { GitIgnores } from './gitignore.js';
 
 export interface FoundFile {
@@ -174,6 +175,20 @@ function walkFolder(
         !ignorer.ignores(path, false)
       ) {
         add({ path, display: displayPath(path) });
+      } else if (
+        !stats.isFile() &&
+        EVIDENCE_FILE.test(name) &&
+        accept(path) &&
+        !ignorer.ignores(path, false)
+      ) {
+        // Never opened: reading a FIFO would wait for a writer.
+        diagnostics.push(
+          problem(
+            path,
+            'file/not-a-file',
+            `this is ${specialKind(stats) ?? 'not a file'}, not a file; skipped (remove it or rename it so it does not end in .yaml)`,
+          ),
+        );
       }
     }
   };

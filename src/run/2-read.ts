@@ -4,37 +4,35 @@
  * data (validate/privacy-scan.ts). A file that cannot be read becomes a
  * diagnostic on that file; the others go on.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Config } from '../model/index.js';
 import type { FoundFile } from './1-discover.js';
 import { parseEvidenceFile } from '../load/parse.js';
 import type { ParsedFile } from '../load/parse.js';
 import { fileDiagnostic } from '../load/yaml-errors.js';
+import { readInput } from '../load/read-input.js';
+import type { ReadOutcome } from '../load/read-input.js';
 import { personalDataMessage } from '../validate/privacy.js';
 import { findPersonalDataInParsedFile } from '../validate/privacy-scan.js';
-
-/** A file's bytes, or its size when it is over the limit (so a huge file is never read). */
-function readUpTo(path: string, limit: number): Buffer | number {
-  const fd = openSync(path, 'r');
-  try {
-    const { size } = fstatSync(fd);
-    if (size > limit) return size;
-    const bytes = Buffer.allocUnsafe(size);
-    let done = 0;
-    while (done < size) {
-      const n = readSync(fd, bytes, done, size - done, done);
-      if (n === 0) break;
-      done += n;
-    }
-    return done < size ? bytes.subarray(0, done) : bytes;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export interface ReadOptions {
   /** Reads one file; tests replace it to simulate files that cannot be read. */
   readFile?: (path: string, limit: number) => Buffer | number;
+}
+
+/** A test's replacement reader, seen as readInput's outcomes. */
+function injectedRead(
+  readFile: NonNullable<ReadOptions['readFile']>,
+  path: string,
+  limit: number,
+): ReadOutcome {
+  try {
+    const read = readFile(path, limit);
+    if (typeof read === 'number') return { kind: 'too-large', size: read };
+    return { kind: 'read', bytes: read, identity: '', links: 1 };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return code === 'ENOENT' ? { kind: 'gone' } : { kind: 'failed', code };
+  }
 }
 
 /** Parses one file, and adds a diagnostic for each piece of personal data in it. */
@@ -42,32 +40,60 @@ export function readEvidenceFile(
   file: FoundFile,
   config: Config,
   options: ReadOptions = {},
+  seen?: Map<string, string>,
 ): ParsedFile {
-  const failed = (code: string, message: string): ParsedFile => ({
+  const failed = (code: string, message: string, severity?: 'warn'): ParsedFile => ({
     file: file.display,
     docs: [],
     locator: { locate: () => ({ line: 1, column: 1 }) },
     itemPosition: () => ({ line: 1, column: 1 }),
-    diagnostics: [fileDiagnostic(file.display, code, message)],
+    diagnostics: [fileDiagnostic(file.display, code, message, undefined, severity)],
   });
-  let read: Buffer | number;
-  try {
-    read =
-      file.content !== undefined
-        ? file.content.length > config.maxFileBytes
-          ? file.content.length
-          : file.content
-        : (options.readFile ?? readUpTo)(file.path, config.maxFileBytes);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return failed('file/unreadable', `file cannot be read (${code}); check its permissions`);
+  const outcome: ReadOutcome =
+    file.content !== undefined
+      ? file.content.length > config.maxFileBytes
+        ? { kind: 'too-large', size: file.content.length }
+        : { kind: 'read', bytes: file.content, identity: '', links: 1 }
+      : options.readFile
+        ? injectedRead(options.readFile, file.path, config.maxFileBytes)
+        : readInput(file.path, config.maxFileBytes);
+  switch (outcome.kind) {
+    case 'gone':
+      return failed(
+        'file/unreadable',
+        'file is no longer there: it was deleted or moved while the run was reading; run again',
+      );
+    case 'failed':
+      return failed(
+        'file/unreadable',
+        `file cannot be read (${outcome.code}); check its permissions`,
+      );
+    case 'not-a-file':
+      return failed(
+        'file/not-a-file',
+        `this is ${outcome.what}, not a file; skipped (remove it or rename it so it does not end in .yaml)`,
+        'warn',
+      );
+    case 'too-large':
+      return failed(
+        'file/too-large',
+        `file is ${outcome.size} bytes, over the ${config.maxFileBytes}-byte limit; split it into smaller files or raise "max-file-bytes"`,
+      );
+    case 'read':
+      break;
   }
-  if (typeof read === 'number') {
-    return failed(
-      'file/too-large',
-      `file is ${read} bytes, over the ${config.maxFileBytes}-byte limit; split it into smaller files or raise "max-file-bytes"`,
-    );
+  // A file reached through several links (hard or symbolic) is read once, under its first path.
+  if (outcome.identity !== '' && seen) {
+    const first = seen.get(outcome.identity);
+    if (first !== undefined)
+      return failed(
+        'file/same-file',
+        `this is the same file as ${first}, reached through another link; read once`,
+        'warn',
+      );
+    seen.set(outcome.identity, file.display);
   }
+  const read = outcome.bytes;
   const parsed = parseEvidenceFile(file.display, read);
   if (config.privacy !== 'off' && parsed.text !== undefined) {
     for (const hit of findPersonalDataInParsedFile(parsed, config.privacyAllow)) {

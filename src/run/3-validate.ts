@@ -26,13 +26,14 @@ export function validateFiles(files: Iterable<ParsedFile>, config: Config): Vali
     const checked = checker.check(parsed);
     for (const use of checked.ids)
       ids.push(use.item >= 0 ? { ...use, item: use.item + items.length } : use);
-    items.push(...checked.items);
-    excluded.push(...checked.excluded);
-    diagnostics.push(...checked.diagnostics);
+    // Loops, not spreads: one file may hold more than a call has room for arguments.
+    for (const item of checked.items) items.push(item);
+    for (const item of checked.excluded) excluded.push(item);
+    for (const d of checked.diagnostics) diagnostics.push(d);
   }
   // An id used again: the later item is an error and is left out.
   const { drop, diagnostics: idProblems } = findDuplicateIds(ids);
-  diagnostics.push(...idProblems);
+  for (const d of idProblems) diagnostics.push(d);
   const kept = items.filter((item, index) => {
     if (!drop.has(index)) return true;
     excluded.push({ ref: item.ref, statements: item.statements });

@@ -4,10 +4,11 @@
  * decides (so a `!negation` further down wins). Files are read once each.
  * The `ignore` package, which ESLint also uses, holds the pattern rules.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
+import { DEFAULT_INPUT_LIMIT, readInput } from '../load/read-input.js';
 
 export class GitIgnores {
   private readonly perFolder = new Map<string, Ignore | null>();
@@ -19,9 +20,11 @@ export class GitIgnores {
     const file = join(folder, '.gitignore');
     let rules: Ignore | null = null;
     if (existsSync(file)) {
+      // Read like every input: a FIFO named .gitignore never blocks the run.
+      const read = readInput(file, DEFAULT_INPUT_LIMIT);
       try {
         // The package is CommonJS: its function is the default export's `default`.
-        rules = ignore.default().add(readFileSync(file, 'utf8'));
+        rules = read.kind === 'read' ? ignore.default().add(read.bytes.toString('utf8')) : null;
       } catch {
         rules = null;
       }

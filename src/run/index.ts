@@ -84,7 +84,7 @@ export function analyse(inputs: Inputs, options: PipelineOptions = {}): Analysis
   const list = inputList(inputs);
   const config = loadConfig(list, options);
   const catalogue = loadFramework(config.framework);
-  const rules = loadRules(catalogue, options.rubrics ?? []);
+  const rules = loadRules(catalogue, options.rubrics ?? [], config.maxFileBytes);
 
   const found = discoverInputs(list, {
     ...stdinOf(options),
@@ -103,8 +103,10 @@ export function analyse(inputs: Inputs, options: PipelineOptions = {}): Analysis
   const directives = new Map<string, Directive[]>();
   // One file at a time: a file's syntax tree and text go once it is checked.
   const parsed = (function* () {
+    // A file reached through several links is read once (see 2-read.ts).
+    const seen = new Map<string, string>();
     for (const file of files) {
-      const read = readEvidenceFile(file, config, options);
+      const read = readEvidenceFile(file, config, options, seen);
       const own = read.text === undefined ? [] : findDirectives(read.text);
       if (own.length > 0) directives.set(read.file, own);
       yield read;

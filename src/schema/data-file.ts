@@ -1,11 +1,11 @@
 import { yamlLib } from '../load/yaml-lib.js';
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { FatalError } from '../base/errors.js';
 import { displayPath, packagePath, packageRequire } from '../base/paths.js';
 import type { Diagnostic } from '../model/index.js';
 import { treeLocator } from '../load/positions.js';
-import { parseEvidenceFile } from '../load/parse.js';
+import { PARSE_OPTIONS, parseEvidenceFile } from '../load/parse.js';
+import { DEFAULT_INPUT_LIMIT, readInput, unreadReason } from '../load/read-input.js';
 import { schemas, validator } from './ajv.js';
 import type { SchemaName } from './ajv.js';
 import { translateAjvErrors } from './ajv-errors.js';
@@ -22,21 +22,34 @@ export interface DataFile<T> {
 }
 
 /**
+ * The text of one input the run cannot go on without (configuration, rubric,
+ * baseline): read like evidence (never blocking, never over `limit`), and
+ * any failure fatal, naming the file and what to do.
+ */
+export function readDataText(path: string, what: string, limit: number): string {
+  const outcome = readInput(path, limit);
+  if (outcome.kind !== 'read') {
+    const advice =
+      outcome.kind === 'too-large' ? '; raise --max-file-bytes if it should be read' : '';
+    throw new FatalError(
+      `${displayPath(path)}: cannot read ${what}: ${unreadReason(outcome, limit)}${advice}`,
+    );
+  }
+  return outcome.bytes.toString('utf8');
+}
+
+/**
  * Reads and validates one of the tool's own data files. Any problem is fatal:
  * the run cannot go on with a broken rubric or configuration.
  */
-export function loadDataFile<T>(path: string, schema: SchemaName, what: string): DataFile<T> {
+export function loadDataFile<T>(
+  path: string,
+  schema: SchemaName,
+  what: string,
+  limit: number = DEFAULT_INPUT_LIMIT,
+): DataFile<T> {
   const file = displayPath(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new FatalError(
-      `${file}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      [],
-      { cause: error },
-    );
-  }
+  const text = readDataText(path, what, limit);
   const prebuilt = prebuiltValue(path, text);
   if (prebuilt !== undefined) {
     return {
@@ -89,7 +102,7 @@ export function loadDataFile<T>(path: string, schema: SchemaName, what: string):
 
 function locateIn(text: string, path: (string | number)[]): { line: number; column: number } {
   const lineCounter = new (yamlLib().LineCounter)();
-  const document = yamlLib().parseDocument(text, { lineCounter });
+  const document = yamlLib().parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   return treeLocator([document], lineCounter).locate(0, path);
 }
 

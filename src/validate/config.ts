@@ -13,6 +13,7 @@ import type {
 import { CONFIG_FILE_NAME, DIAGNOSTIC_CODES, DIAGNOSTIC_FAMILIES } from '../model/index.js';
 import { displayPath } from '../base/paths.js';
 import { loadDataFile } from '../schema/data-file.js';
+import { DEFAULT_INPUT_LIMIT } from '../load/read-input.js';
 import type { DataFile } from '../schema/data-file.js';
 import { didYouMean } from '../schema/suggest.js';
 import { isRealDate, today } from './dates.js';
@@ -35,7 +36,7 @@ export const DEFAULTS = {
   staleAfterMonths: 24,
   scoring: 'direct',
   rounding: 'up',
-  maxFileBytes: 1024 * 1024,
+  maxFileBytes: DEFAULT_INPUT_LIMIT,
   privacy: 'error',
 } as const;
 
@@ -117,7 +118,12 @@ export function explainConfig(
   let data: DataFile<ConfigFile | null> | undefined;
   if (path !== undefined) {
     if (!existsSync(path)) throw new FatalError(`configuration file ${path} does not exist`);
-    data = loadDataFile<ConfigFile | null>(path, 'config', 'configuration file');
+    data = loadDataFile<ConfigFile | null>(
+      path,
+      'config',
+      'configuration file',
+      options.maxFileBytes ?? DEFAULT_INPUT_LIMIT,
+    );
     file = data.value ?? {};
     checkFile(data, file);
   }

@@ -207,8 +207,11 @@ describe('a repository with bad files', () => {
         'file/broken-link',
         'file/link-outside',
         'file/link-outside',
+        // linked.yaml is in/a.yaml again: read once.
+        'file/same-file',
         'file/symlink-loop',
       ]);
+      expect(result.items).toBe(2);
     } finally {
       repo.cleanup();
       outside.cleanup();

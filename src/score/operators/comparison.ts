@@ -23,7 +23,10 @@ export const comparison: Operator<ComparisonCondition> = {
     const prepared = context.text(DEFAULT_FIELDS);
     const found = readComparisons(prepared).filter((c) => c.direction === condition.says);
     if (found.length === 0) return NONE;
-    const weight = Math.max(...found.map((c) => prepared.clauses[c.clause]?.weight ?? 1));
+    const weight = found.reduce(
+      (most, c) => Math.max(most, prepared.clauses[c.clause]?.weight ?? 1),
+      -Infinity,
+    );
     let sentences = 0;
     for (const c of found)
       sentences |= 1 << Math.min(prepared.clauses[c.clause]?.sentence ?? 0, 30);
