@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // These read the published reports kept beside the clone (../shared): `npm run test:shared`.
-    exclude: ['test/shared/**', '**/node_modules/**'],
+    // test/shared reads the published reports kept beside the clone (`npm run test:shared`);
+    // the fuzzing by volume takes minutes (`npm run fuzz`).
+    exclude: ['test/shared/**', 'test/fuzz/volume-*.test.ts', '**/node_modules/**'],
     testTimeout: 60_000,
     pool: 'forks',
   },

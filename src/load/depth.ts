@@ -46,12 +46,13 @@ export function flowDepthExceeds(text: string, limit: number): boolean {
  * deep a file may nest never depends on how much stack the parser has left.
  * Each deeper indentation opens a level, and so does each "- " at the start of
  * a line; the lines of a block scalar (after `|` or `>`) are text, not levels.
+ * Tabs count as spaces here.
  */
 const BLOCK_SCALAR_START = /(?:^|[:\s-])[|>][-+0-9]*\s*(?:#.*)?\r?$/;
 
 /**
  * A line's depth is at most one more than the length of its run of leading
- * spaces and dashes (each level indents further, each "- " takes two
+ * spaces, tabs and dashes (each level indents further, each "- " takes two
  * characters), so a file without a long run cannot be too deep.
  */
 function mayBeDeeperThan(text: string, limit: number): boolean {
@@ -60,7 +61,7 @@ function mayBeDeeperThan(text: string, limit: number): boolean {
     const end = Math.min(text.length, start + limit);
     while (i < end) {
       const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 45) break;
+      if (c !== 32 && c !== 45 && c !== 9) break;
       i++;
     }
     if (i - start >= limit) return true;
@@ -71,6 +72,9 @@ function mayBeDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
+/** A space or a tab: YAML refuses tabs in indentation, but its parser still nests on them. */
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+
 export function blockDepthExceeds(text: string, limit: number): boolean {
   if (!mayBeDeeperThan(text, limit)) return false;
   const indents: number[] = [];
@@ -80,7 +84,7 @@ export function blockDepthExceeds(text: string, limit: number): boolean {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     let i = start;
-    while (i < end && text.charCodeAt(i) === 32) i++;
+    while (i < end && isBlank(text.charCodeAt(i))) i++;
     const blank =
       i >= end || text.charCodeAt(i) === 35 || (text.charCodeAt(i) === 13 && i + 1 >= end);
     if (!blank) {
@@ -93,10 +97,10 @@ export function blockDepthExceeds(text: string, limit: number): boolean {
       while (indents.length > 0 && (indents[indents.length - 1] as number) >= indent) indents.pop();
       indents.push(indent);
       let depth = indents.length;
-      while (i + 1 < end && text.charCodeAt(i) === 45 && text.charCodeAt(i + 1) === 32) {
+      while (i + 1 < end && text.charCodeAt(i) === 45 && isBlank(text.charCodeAt(i + 1))) {
         depth++;
         i += 2;
-        while (i < end && text.charCodeAt(i) === 32) i++;
+        while (i < end && isBlank(text.charCodeAt(i))) i++;
       }
       if (depth > limit) return true;
       if (BLOCK_SCALAR_START.test(text.slice(Math.max(i, end - 40), end))) scalarIndent = indent;

@@ -21,7 +21,7 @@ import { isUtf8 } from 'node:buffer';
 import jsyaml from 'js-yaml';
 import type { Document, LineCounter } from 'yaml';
 import type { Diagnostic } from '../model/index.js';
-import { yamlLib } from './yaml-lib.js';
+import { withoutStacks, yamlLib } from './yaml-lib.js';
 import { YAML_12_CORE } from './core-schema.js';
 import {
   aliasExpansion,
@@ -259,7 +259,9 @@ function syntaxTree(text: string): {
 } {
   const yaml = yamlLib();
   const lineCounter = new yaml.LineCounter();
-  const parsed = yaml.parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  const parsed = withoutStacks(() =>
+    yaml.parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter }),
+  );
   // An empty file parses to an empty list of documents (an EmptyStream).
   return { documents: Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [], lineCounter };
 }

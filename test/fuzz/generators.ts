@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { stringify } from 'yaml';
 import type { FuzzCase } from './harness.js';
 
 const FIXTURE_DIRS = ['fixtures/seed-learning', 'fixtures/personal-data'];
@@ -202,9 +203,10 @@ const replaceText = (bytes: Uint8Array, from: RegExp, to: string): Uint8Array =>
 const deepNesting = fc
   .tuple(fc.constantFrom('map', 'seq', 'flow'), fc.integer({ min: 30, max: 3000 }))
   .map(([kind, depth]) => {
-    // Capped at 1200 levels: deeper indentation would pass the 1 MiB file limit.
+    // Capped at 400 levels (80 KB), twelve times the limit: the 1,200 levels the
+    // fixed-findings test in fuzz.test.ts uses would cost 720 KB a file.
     if (kind === 'map') {
-      return Array.from({ length: Math.min(depth, 1200) }, (_, i) => `${' '.repeat(i)}k:`).join(
+      return Array.from({ length: Math.min(depth, 400) }, (_, i) => `${' '.repeat(i)}k:`).join(
         '\n',
       );
     }
@@ -271,11 +273,137 @@ export const mutatedFixture = fc
   .tuple(fc.constantFrom(...SEEDS), fc.array(mutation, { minLength: 1, maxLength: 6 }))
   .map(([seed, mutations]) => mutations.reduce((bytes, mutate) => mutate(bytes), seed));
 
-const evidenceFile = fc.oneof(
-  { weight: 5, arbitrary: mutatedFixture },
-  { weight: 3, arbitrary: yamlishText },
-  { weight: 1, arbitrary: deepNesting },
-  { weight: 1, arbitrary: aliasBomb },
+const LA_STATEMENTS = [
+  'assessing-needs',
+  'supporting-people-to-live-healthier-lives',
+  'equity-in-experience-and-outcomes',
+  'care-provision-integration-and-continuity',
+  'partnerships-and-communities',
+  'safe-pathways-systems-and-transitions',
+  'safeguarding',
+  'governance-management-and-sustainability',
+  'learning-improvement-and-innovation',
+];
+
+/** The words of the fixtures' evidence, so generated text meets the rubrics' phrases. */
+const WORDS = [
+  ...new Set(SEEDS.flatMap((bytes) => new TextDecoder().decode(bytes).split(/[^A-Za-z'-]+/))),
+]
+  .filter((word) => word.length > 1)
+  .sort();
+
+/** Things people paste into evidence: personal data in its many forms, and figures that are not. */
+const PASTED = [
+  '943 476 5919',
+  '943-476-5919',
+  '943\u00a0476\u00a05919',
+  '9434765919',
+  'QQ 12 34 56 C',
+  'QQ-12-34-56',
+  '+44 (0)20 7946 0018',
+  '0044 20 7946 0018',
+  '07700 900123',
+  'josé.garcía@example.org',
+  'DOB 03/03/1941',
+  'born on 3rd March 1941',
+  'date-of-birth: 1941-03-03',
+  '0300 123 4567',
+  'room 12',
+  'incident 2023-0456',
+];
+
+const sentence = fc
+  .array(
+    fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...WORDS) }, fc.constantFrom(...PASTED)),
+    {
+      minLength: 1,
+      maxLength: 60,
+    },
+  )
+  .map((words) => words.join(' '));
+
+/** Evidence that parses and mostly passes the schema, so the files reach scoring and the reports. */
+const wellFormed = fc
+  .record({
+    statement: fc.oneof(
+      { weight: 9, arbitrary: fc.constantFrom(...LA_STATEMENTS) },
+      fc.constantFrom(...STATEMENTS),
+    ),
+    evidence: fc.array(
+      fc.record(
+        {
+          id: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,12}$/),
+          title: sentence.map((text) => text.slice(0, 120)),
+          category: fc.constantFrom(
+            'peoples-experience',
+            'staff-and-leaders',
+            'partners',
+            'observation',
+            'processes',
+            'outcomes',
+          ),
+          summary: sentence,
+          date: fc
+            .date({ min: new Date('2018-01-01'), max: new Date('2027-12-31'), noInvalidDate: true })
+            .map((d) => d.toISOString().slice(0, 10)),
+          source: sentence.map((text) => text.slice(0, 40)),
+          judgement: fc.constantFrom(
+            'exceptional',
+            'strength',
+            'shortfall',
+            'significant-shortfall',
+          ),
+          metrics: fc.dictionary(
+            fc.constantFrom('waiting', 'reviews', 'placements'),
+            fc.integer({ min: -5, max: 5000 }),
+          ),
+        },
+        { requiredKeys: ['title', 'category', 'summary'] },
+      ),
+      { minLength: 1, maxLength: 8 },
+    ),
+  })
+  .map((document) => stringify(document));
+
+/** One short token repeated up to 140,000 times, in a comment or in a value of each YAML style. */
+const longRun = fc
+  .tuple(
+    fc.constantFrom(
+      'a@b.co ',
+      '943 476 5919 ',
+      '0',
+      ' ',
+      '#',
+      "'",
+      '"',
+      '\\',
+      '-',
+      ':',
+      '(',
+      'é',
+      '😀',
+    ),
+    fc.integer({ min: 1000, max: 140_000 }),
+    fc.constantFrom('comment', 'plain', 'single', 'double', 'folded'),
+  )
+  .map(([token, times, style]) => {
+    const run = token.repeat(times);
+    const head = 'statement: safeguarding\nevidence:\n  - id: long\n    date: 2024-05-01\n';
+    if (style === 'comment') return `# ${run}\n${head}    title: t\n`;
+    if (style === 'plain') return `${head}    title: t ${run}\n`;
+    if (style === 'single') return `${head}    title: '${run}'\n`;
+    if (style === 'double') return `${head}    title: "${run}"\n`;
+    return `${head}    title: >\n      ${run}\n`;
+  });
+
+/** One evidence file: mostly mutated fixtures and YAML-ish text, now and then a hostile shape. */
+export const evidenceFile = fc.oneof(
+  { weight: 40, arbitrary: mutatedFixture },
+  { weight: 25, arbitrary: yamlishText },
+  { weight: 28, arbitrary: wellFormed },
+  { weight: 3, arbitrary: deepNesting },
+  { weight: 3, arbitrary: aliasBomb },
+  { weight: 1, arbitrary: longRun },
 );
 
 /** A folder of one to three evidence files; now and then a broken configuration file too. */

@@ -237,6 +237,13 @@ describe('blockDepthExceeds', () => {
       false,
     ],
     ['a deep run of dashes', `evidence:\n  ${'- '.repeat(40)}x\n`, true],
+    ['a deep run of dashes after a tab', `\t${'- '.repeat(40)}x\nk:\n`, true],
+    ['a deep run of dashes separated by tabs', `${'-\t'.repeat(40)}x\n`, true],
+    [
+      '33 mappings nested with tabs',
+      Array.from({ length: 33 }, (_, i) => `${'\t'.repeat(i)}k:`).join('\n'),
+      true,
+    ],
     [
       'indented text in a block scalar',
       `evidence:\n  - summary: |\n${Array.from({ length: 60 }, (_, i) => `      ${' '.repeat(i)}line`).join('\n')}\n    title: t\n`,
