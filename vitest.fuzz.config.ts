@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Fuzzing by volume: 100,000 generated evidence files, a few minutes of work, so
@@ -7,5 +8,7 @@ export default defineConfig({
     include: ['test/fuzz/volume-*.test.ts'],
     testTimeout: 3_600_000,
     pool: 'forks',
+    // The four shards share nothing: one per core.
+    maxWorkers: availableParallelism(),
   },
 });
