@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import { loadFramework } from '../../src/frameworks/catalogue.js';
+import { CATEGORIES, JUDGEMENTS } from '../../src/model/evidence.js';
 import type { FuzzCase } from './harness.js';
 
 const FIXTURE_DIRS = ['fixtures/seed-learning', 'fixtures/personal-data'];
@@ -273,17 +275,7 @@ export const mutatedFixture = fc
   .tuple(fc.constantFrom(...SEEDS), fc.array(mutation, { minLength: 1, maxLength: 6 }))
   .map(([seed, mutations]) => mutations.reduce((bytes, mutate) => mutate(bytes), seed));
 
-const LA_STATEMENTS = [
-  'assessing-needs',
-  'supporting-people-to-live-healthier-lives',
-  'equity-in-experience-and-outcomes',
-  'care-provision-integration-and-continuity',
-  'partnerships-and-communities',
-  'safe-pathways-systems-and-transitions',
-  'safeguarding',
-  'governance-management-and-sustainability',
-  'learning-improvement-and-innovation',
-];
+const LA_STATEMENTS = loadFramework('local-authority').statements.map((s) => s.id);
 
 /** The words of the fixtures' evidence, so generated text meets the rubrics' phrases. */
 const WORDS = [
@@ -334,25 +326,13 @@ const wellFormed = fc
         {
           id: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,12}$/),
           title: sentence.map((text) => text.slice(0, 120)),
-          category: fc.constantFrom(
-            'peoples-experience',
-            'staff-and-leaders',
-            'partners',
-            'observation',
-            'processes',
-            'outcomes',
-          ),
+          category: fc.constantFrom(...CATEGORIES),
           summary: sentence,
           date: fc
             .date({ min: new Date('2018-01-01'), max: new Date('2027-12-31'), noInvalidDate: true })
             .map((d) => d.toISOString().slice(0, 10)),
           source: sentence.map((text) => text.slice(0, 40)),
-          judgement: fc.constantFrom(
-            'exceptional',
-            'strength',
-            'shortfall',
-            'significant-shortfall',
-          ),
+          judgement: fc.constantFrom(...JUDGEMENTS),
           metrics: fc.dictionary(
             fc.constantFrom('waiting', 'reviews', 'placements'),
             fc.integer({ min: -5, max: 5000 }),
