@@ -289,6 +289,23 @@ describe('never a report inside the evidence folder', () => {
     expect(readdirSync(ev).sort()).toEqual(['a.yaml', 'sub']);
   });
 
+  it.each([
+    ['the evidence file itself, named as the input', (ev: string) => [join(ev, 'a.yaml')]],
+    ['the folder of a file named as the input', (ev: string) => [join(ev, 'sub', 'b.yaml')]],
+    ['the folder a glob reads', (ev: string) => [`${ev}/**/*.yaml`]],
+  ])('refuses to write into %s', async (_name, inputs) => {
+    const root = folder({ 'ev/a.yaml': evidenceYaml(), 'ev/sub/b.yaml': evidenceYaml() });
+    const ev = join(root, 'ev');
+    const before = readFileSync(join(ev, 'a.yaml'), 'utf8');
+    const [input] = inputs(ev) as [string];
+    const output = input.endsWith('b.yaml') ? join(ev, 'sub', 'report.yaml') : join(ev, 'a.yaml');
+    const run = await runCli([input, '--format', 'json', '--output', output]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/inside the evidence folder/);
+    expect(readFileSync(join(ev, 'a.yaml'), 'utf8')).toBe(before);
+    expect(readdirSync(join(ev, 'sub'))).toEqual(['b.yaml']);
+  });
+
   it('allows a report beside the folder and a non-YAML report inside it', async () => {
     const root = folder({ 'ev/a.yaml': evidenceYaml() });
     const ev = join(root, 'ev');
