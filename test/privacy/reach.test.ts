@@ -24,6 +24,24 @@ describe('diagnostics quote personal data only masked, with or without --redact'
     expect(result.stdout).not.toContain(PHONE);
   });
 
+  it.each([
+    ['an NHS number', 'processesxxxxxxxxxxxxxxxxxxxxx 943 476 5919', /943 4/],
+    ['a phone number', 'processes xxxxxxxxxxxxxxxxx 07700 900123', /07700 9/],
+    ['an email address', 'processes xxxxxxxxxxxxxxxxxxxxxxxx jo.bloggs@example.org', /jo\.b/],
+  ])('never a fragment of %s where a long value is cut short', async (_kind, value, fragment) => {
+    const { dir, cleanup } = tempRepo({
+      'cqc-score.yaml': LA_CONFIG,
+      'a.yaml': evidenceYaml().replace('category: processes', `category: "${value}"`),
+    });
+    try {
+      const result = await runCli(['validate', dir, '--redact']);
+      expect(result.stdout).toMatch(/schema\/enum {2}"category" cannot be "processes ?x+\.\.\./);
+      expect(result.stdout).not.toMatch(fragment);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('in a fatal configuration error', async () => {
     const { dir, cleanup } = tempRepo({
       'cqc-score.yaml': `framework: local-authority\nas-of: "call ${PHONE}"\n`,
@@ -56,6 +74,21 @@ describe('--redact reaches every message', () => {
     expect(redacted.code).toBe(2);
     expect(redacted.stderr).not.toContain(secret);
     expect(redacted.stderr).toMatch(/\[redacted (phone|email)\]/);
+  });
+
+  it('a --baseline that is not JSON: its text is not quoted, not even in part', async () => {
+    const { dir, cleanup } = tempRepo({ 'baseline.json': `NHS 943 476 5919, ${PHONE}\n` });
+    try {
+      const argv = ['fixtures/provider-example', '--baseline', join(dir, 'baseline.json')];
+      for (const extra of [[], ['--redact']]) {
+        const result = await runCli([...argv, ...extra]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/baseline\.json is not JSON \(it does not parse\)/);
+        expect(result.stderr).not.toMatch(/NHS|943/);
+      }
+    } finally {
+      cleanup();
+    }
   });
 
   it('text taken from --baseline', async () => {
