@@ -221,6 +221,11 @@ describe('rubric patterns that could hang a run', () => {
     ['(a|a)*b', /alternatives that can match the same text/],
     ['(\\w|\\d)+$', /alternatives that can match the same text/],
     ['(?:A|a)+$', /alternatives that can match the same text/],
+    // An optional piece that can match what follows it: about two minutes on 29 characters.
+    ['^(a?a?)+$', /split the same text two ways/],
+    ['^(a?a)+$', /split the same text two ways/],
+    ['^(?:a?b?)+$', /split the same text two ways/],
+    ['^(a?){25}a{25}$', /split the same text two ways/],
   ])('refuses %s', (pattern, why) => {
     expect(catastrophicBacktracking(pattern)).toMatch(why);
   });
@@ -230,6 +235,10 @@ describe('rubric patterns that could hang a run', () => {
     '(?:\\s+\\w+){0,4}',
     '\\bwait(?:ed|ing)?\\b[^.;]{0,30}?\\bmonths\\b',
     '(?:a|b)*c',
+    '(?:[a-z]\\.?)+$',
+    '(?:\\w\\s?)+$',
+    '(?:ab?)+',
+    '(?:a?b){3}',
   ])('accepts %s', (pattern) => expect(catastrophicBacktracking(pattern)).toBeUndefined());
 
   it('stops the run when a rubric loads, pointing at the pattern with rubric/unsafe-pattern', async () => {
