@@ -283,6 +283,29 @@ describe('clear messages', () => {
     expect(d?.message).toMatch(/iconv -f UTF-16 -t UTF-8/);
   });
 
+  /** ASCII text as UTF-32: each character in four bytes, three of them zero. */
+  const utf32 = (text: string, order: 'LE' | 'BE'): Buffer =>
+    Buffer.concat(
+      [...text].map((c) => {
+        const unit = Buffer.alloc(4);
+        if (order === 'LE') unit.writeUInt32LE(c.codePointAt(0)!);
+        else unit.writeUInt32BE(c.codePointAt(0)!);
+        return unit;
+      }),
+    );
+
+  it.each([
+    ['little-endian with a byte order mark', utf32('\uFEFFstatement: x\n', 'LE'), 'LE'],
+    ['big-endian with a byte order mark', utf32('\uFEFFstatement: x\n', 'BE'), 'BE'],
+    ['little-endian without one', utf32('statement: x\n', 'LE'), 'LE'],
+    ['big-endian without one', utf32('statement: x\n', 'BE'), 'BE'],
+  ])('names UTF-32 (%s) as UTF-32, not UTF-16 or binary', (_name, bytes, order) => {
+    const [d] = parseEvidenceFile('a.yaml', bytes).diagnostics;
+    expect(d?.code).toBe('file/encoding');
+    expect(d?.message).toContain(`file is UTF-32 (${order}) text, not UTF-8`);
+    expect(d?.message).toMatch(/iconv -f UTF-32 -t UTF-8/);
+  });
+
   it.each([
     '!!binary aGVsbG8=',
     '!!set { a, b }',
