@@ -96,12 +96,18 @@ function printedConfig(
   return true;
 }
 
-/** --quiet: only errors, and whatever else fails the run, are shown; the counts still cover everything. */
+/**
+ * --quiet: only errors, whatever else fails the run, and the notes that the
+ * personal-data check was weakened are shown; the counts still cover everything.
+ */
 function quietened(result: ScoreResult, gate: Gate): ScoreResult {
   return {
     ...result,
     diagnostics: result.diagnostics.filter(
-      (d) => d.severity === 'error' || failsThreshold(d.severity, gate.failOn),
+      (d) =>
+        d.severity === 'error' ||
+        failsThreshold(d.severity, gate.failOn) ||
+        d.code.startsWith('privacy/'),
     ),
   };
 }

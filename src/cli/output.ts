@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import { FatalError } from '../base/errors.js';
 import type { ScoreResult } from '../model/index.js';
 import { FORMATTERS } from '../report/index.js';
+import { inputFolder } from '../run/1-discover.js';
 import { jsonChunks } from '../report/json.js';
 import type { FormatName, FormatOptions } from '../report/index.js';
 import type { Writer } from './io.js';
@@ -43,8 +44,10 @@ export function isInsideFolder(dir: string, path: string): boolean {
   }
 }
 
-function guardEvidenceFolder(output: string, target: Target, evidenceDir: string): void {
-  if (evidenceDir === '-') return;
+/** Refuses a YAML report inside the folder an input reads (a folder, a file's folder, a glob's base). */
+function guardEvidenceFolder(output: string, target: Target, input: string): void {
+  const evidenceDir = inputFolder(input);
+  if (evidenceDir === undefined) return;
   const paths = target.kind === 'file' ? [output, target.path] : [output];
   if (paths.some((path) => /\.ya?ml$/i.test(basename(path)) && isInsideFolder(evidenceDir, path))) {
     throw new FatalError(

@@ -6,7 +6,8 @@
  *   over it. Any failure (disk full, quota, an I/O error, a signal) removes
  *   the temporary file and leaves the previous report as it was.
  * - A replaced report keeps the previous file's permission bits; a new one
- *   gets the usual ones less the umask.
+ *   gets the usual ones less the umask. A report the user may not write
+ *   (read-only) is refused, as a plain write would be, not renamed over.
  * - A device or FIFO (`/dev/null`, a named pipe) is written to as a stream,
  *   never replaced; `/dev/stdout` is the command's own standard output. A
  *   folder or a socket is refused, and left as it is.
@@ -23,6 +24,7 @@ import type { Writer } from './io.js';
 
 /** The file-system calls a write makes; tests replace some to make a write fail part-way. */
 export interface WriteFs {
+  accessSync: typeof nodeFs.accessSync;
   openSync: typeof nodeFs.openSync;
   writeSync: (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
   fsyncSync: typeof nodeFs.fsyncSync;
@@ -33,6 +35,7 @@ export interface WriteFs {
 }
 
 const NODE_FS: WriteFs = {
+  accessSync: nodeFs.accessSync,
   openSync: nodeFs.openSync,
   writeSync: (fd, buffer, offset, length) => nodeFs.writeSync(fd, buffer, offset, length),
   fsyncSync: nodeFs.fsyncSync,
@@ -193,6 +196,19 @@ function replaceFile(
 ): void {
   const dir = dirname(target.path);
   const temporary = join(dir, `.${basename(target.path)}.${process.pid}.tmp`);
+  if (target.mode !== undefined) {
+    // Renaming over a file needs only the folder's permission: ask the file's
+    // own, so a report someone made read-only is not replaced behind their back.
+    try {
+      fs.accessSync(target.path, constants.W_OK);
+    } catch (error) {
+      return fail(
+        shown,
+        `${describe(error)}: it is read-only; make it writable (chmod u+w) or remove it first`,
+        error,
+      );
+    }
+  }
   guardSignals();
   let fd: number | undefined;
   pending.add(temporary);

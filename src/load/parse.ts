@@ -66,34 +66,44 @@ const TOO_DEEP = `YAML is nested more than ${MAX_DEPTH} levels deep; evidence fi
 const TOO_MANY_ALIASES = `YAML repeats anchors through aliases too often (more than ${MAX_ALIAS_EXPANSION} nodes once written out); write the values out instead`;
 
 /**
- * "LE" or "BE" when the bytes look like UTF-16: a byte order mark, or text
- * whose every other byte is zero (ASCII written as UTF-16).
+ * "UTF-16 LE", "UTF-32 BE" and so on when the bytes look like UTF-16 or
+ * UTF-32: a byte order mark, or text in which, of every two or four bytes,
+ * all but one are zero (ASCII written in that encoding).
  */
-function utf16Order(bytes: Uint8Array): 'LE' | 'BE' | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'LE';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'BE';
-  const n = Math.min(bytes.length, 256) & ~1;
-  if (n < 4) return undefined;
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZero++;
-    if (bytes[i + 1] === 0) oddZero++;
+function wideEncoding(bytes: Uint8Array): { name: string; order: string } | undefined {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return { name: 'UTF-32', order: 'LE' };
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return { name: 'UTF-32', order: 'BE' };
+  if (b0 === 0xff && b1 === 0xfe) return { name: 'UTF-16', order: 'LE' };
+  if (b0 === 0xfe && b1 === 0xff) return { name: 'UTF-16', order: 'BE' };
+  for (const [name, width] of [
+    ['UTF-32', 4],
+    ['UTF-16', 2],
+  ] as const) {
+    const n = Math.min(bytes.length, 256) - (Math.min(bytes.length, 256) % width);
+    if (n < 2 * width) continue;
+    // Where the one non-zero byte of each unit sits: first for LE, last for BE.
+    for (const [order, at] of [
+      ['LE', 0],
+      ['BE', width - 1],
+    ] as const) {
+      let fits = true;
+      for (let i = 0; i < n && fits; i++) fits = (bytes[i] !== 0) === (i % width === at);
+      if (fits) return { name, order };
+    }
   }
-  if (oddZero === n / 2 && evenZero === 0) return 'LE';
-  if (evenZero === n / 2 && oddZero === 0) return 'BE';
   return undefined;
 }
 
 /** Decodes UTF-8 strictly; reports the first bad byte's position. */
 function decode(file: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
-  const utf16 = utf16Order(bytes);
-  if (utf16) {
+  const wide = wideEncoding(bytes);
+  if (wide) {
     return {
       diagnostic: fileDiagnostic(
         file,
         'file/encoding',
-        `file is UTF-16 (${utf16}) text, not UTF-8; save it as UTF-8 (in your editor's "Save as" encoding choice, or: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8 and rename it back)`,
+        `file is ${wide.name} (${wide.order}) text, not UTF-8; save it as UTF-8 (in your editor's "Save as" encoding choice, or: iconv -f ${wide.name} -t UTF-8 FILE > FILE.utf8 and rename it back)`,
       ),
     };
   }

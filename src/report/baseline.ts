@@ -76,6 +76,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * Where JSON.parse stopped, as a line and column. Its own message quotes the
+ * text around the problem, cut at a length that can split personal data in
+ * two, so the text is never repeated.
+ */
+function jsonProblemPlace(text: string, error: unknown): string {
+  const at = /at position (\d+)/.exec((error as Error).message);
+  if (!at) return 'it does not parse';
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  return `it does not parse at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
+/**
  * Reads a baseline from the text of a `--format json` result. Only the parts
  * the comparison uses are checked; anything else is a usage error (exit 2).
  */
@@ -85,7 +98,7 @@ export function parseBaseline(text: string, name: string): ScoreResult {
     value = JSON.parse(text);
   } catch (error) {
     throw new FatalError(
-      `${name} is not JSON (${(error as Error).message}); give a file written by --format json`,
+      `${name} is not JSON (${jsonProblemPlace(text, error)}); give a file written by --format json`,
       [],
       { cause: error },
     );

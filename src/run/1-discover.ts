@@ -201,19 +201,28 @@ export function isGlob(input: string): boolean {
   return picomatch.scan(input).isGlob;
 }
 
+/**
+ * The folder an input reads evidence from: a folder itself, a file's folder,
+ * a glob's fixed part; undefined for standard input or a path that is not there.
+ */
+export function inputFolder(input: string, cwd: string = process.cwd()): string | undefined {
+  if (input === '-') return undefined;
+  if (isGlob(input)) return resolve(cwd, picomatch.scan(input).base || '.');
+  const path = resolve(cwd, input);
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The folder configuration is looked for from: the first input's folder. */
 export function configStart(inputs: readonly string[], options: DiscoverOptions = {}): string {
   const cwd = options.cwd ?? process.cwd();
   const first = inputs[0] ?? '.';
   if (first === '-')
     return options.stdin?.filename ? dirname(resolve(cwd, options.stdin.filename)) : cwd;
-  if (isGlob(first)) return resolve(cwd, picomatch.scan(first).base || '.');
-  const path = resolve(cwd, first);
-  try {
-    return statSync(path).isDirectory() ? path : dirname(path);
-  } catch {
-    return cwd;
-  }
+  return inputFolder(first, cwd) ?? cwd;
 }
 
 /**

@@ -38,9 +38,19 @@ function nameOf(path: (string | number)[], fallback = 'the document'): string {
   return fallback;
 }
 
+/**
+ * A value as a message quotes it: whole when short, else cut short. The cut
+ * never leaves part of a word or of a figure (digits and the separators
+ * between them), so no fragment of personal data is left that the masking
+ * of messages could not recognise.
+ */
 function show(value: unknown): string {
   const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  if (text === undefined) return String(value);
+  if (text.length <= 40) return text;
+  let cut = text.slice(0, 37);
+  if (!/\s/.test(text[37]!)) cut = cut.replace(/\S+$/, '');
+  return `${cut.replace(/[\s\d().+/-]+$/u, '')}...`;
 }
 
 type SchemaNode = {

@@ -8,7 +8,10 @@
  *   `(\w+\s?)*` or `(.*a){20}`;
  * - a repetition without a small bound around alternatives that can start
  *   with the same character (or both match nothing), as in `(a|aa)+` or
- *   `(\w|\d)*`.
+ *   `(\w|\d)*`;
+ * - a repetition without a small bound around an optional piece that can
+ *   match what follows it, the next round included, as in `(a?a)+`,
+ *   `(a?b?)+` or `(a?){25}`.
  *
  * Both make the number of ways to match grow exponentially with the text.
  * What is not caught: adjacent overlapping repetitions such as `\w+\w+$`,
@@ -153,6 +156,45 @@ function overlap(a: First, b: First): boolean {
   return false;
 }
 
+/** `a` and `b` together: what either can start with; empty only when both can be. */
+function merged(a: First, b: First): First {
+  const out = empty(a.nullable && b.nullable);
+  union(out, a);
+  union(out, b);
+  return out;
+}
+
+/** Whether two pieces can start with the same character. */
+function shareChars(a: First, b: First): boolean {
+  if (a.other && b.other) return true;
+  for (let c = 0; c < TRACKED; c++) if (a.chars[c] && b.chars[c]) return true;
+  return false;
+}
+
+/**
+ * Whether a sequence inside a repetition can split one text two ways: an
+ * optional or variable piece (`a?`, `a{1,3}`) whose characters can also
+ * start what follows it, the next round of the repetition included (`after`),
+ * as in `(a?a)+`, `(a?b?)+` or `(a?){25}`.
+ */
+function splitsTwoWays(sequence: Token[], after: First): boolean {
+  for (let i = 0; i < sequence.length; i++) {
+    const token = sequence[i] as Token;
+    const rest = firstOfSequence(sequence.slice(i + 1));
+    const next = rest.nullable ? merged(rest, after) : rest;
+    if (token.type === types.REPETITION) {
+      const body = firstOf(token.value);
+      if (token.min !== token.max && shareChars(body, next)) return true;
+      const inner = merged(body, next);
+      if (options(token.value as Tokens).some((option) => splitsTwoWays(option, inner)))
+        return true;
+    } else if (token.type === types.GROUP && !isLookaround(token)) {
+      if (options(token).some((option) => splitsTwoWays(option, next))) return true;
+    }
+  }
+  return false;
+}
+
 /** True when the token (or anything inside it) repeats more than once. */
 function repeats(token: Token): boolean {
   if (token.type === types.REPETITION)
@@ -182,6 +224,10 @@ export function catastrophicBacktracking(pattern: string): string | undefined {
           for (let j = i + 1; j < alternatives.length; j++)
             if (overlap(alternatives[i] as First, alternatives[j] as First))
               return 'a repeated group has alternatives that can match the same text (as in "(a|aa)+")';
+        const round = firstOf(token.value);
+        const sequences = token.value.type === types.GROUP ? options(token.value) : [[token.value]];
+        if (sequences.some((sequence) => splitsTwoWays(sequence, round)))
+          return 'a repeated part can split the same text two ways (an optional piece that can match what follows it, as in "(a?a)+")';
       }
       stack.push(token.value);
     } else stack.push(...options(token as Tokens).flat());

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FatalError } from '../base/errors.js';
 import type {
@@ -17,6 +17,8 @@ import { DEFAULT_INPUT_LIMIT } from '../load/read-input.js';
 import type { DataFile } from '../schema/data-file.js';
 import { didYouMean } from '../schema/suggest.js';
 import { isRealDate, today } from './dates.js';
+import { PERSONAL_DATA_KINDS } from './detectors.js';
+import { codeMatches } from './suppressions.js';
 
 interface ConfigFile {
   framework?: FrameworkId;
@@ -144,15 +146,10 @@ export function explainConfig(
   };
   const asOf = pick('as-of', options.asOf, file['as-of'], today(now));
   if (sources['as-of'] === 'default') sources['as-of'] = 'default (today)';
-  const { privacy, privacyNotes } = privacySetting(options, file, data, path);
+  const { privacy, privacyNotes, rules, fromFile } = privacySetting(options, file, data, path);
   // A level from a file that is not trusted falls back to the default: say so.
   sources.privacy =
-    options.privacy !== undefined
-      ? '--privacy'
-      : file.privacy !== undefined &&
-          privacyNotes.every((n) => n.code !== 'privacy/untrusted-config')
-        ? shown
-        : 'default';
+    options.privacy !== undefined ? '--privacy' : fromFile !== undefined ? shown : 'default';
   if (!isRealDate(asOf))
     throw new FatalError(`--as-of must be a real date written YYYY-MM-DD, not "${asOf}"`);
   const config: Config = {
@@ -175,50 +172,82 @@ export function explainConfig(
     privacy,
     privacyAllow: pick('privacy-allow', options.privacyAllow, file['privacy-allow'], []),
     ignore: pick('ignore', undefined, file.ignore, []),
-    rules: pick('rules', undefined, file.rules, {}),
+    rules: pick('rules', undefined, file.rules === undefined ? undefined : rules, {}),
     ...(path !== undefined ? { configFile: path } : {}),
     ...(privacyNotes.length > 0 ? { privacyNotes } : {}),
   };
   return { config, sources };
 }
 
-const STRENGTH: Record<PrivacyLevel, number> = { off: 0, warn: 1, error: 2 };
+const STRENGTH: Record<RuleLevel, number> = { off: 0, info: 1, warn: 2, error: 3 };
+const PERSONAL_DATA_CODES = PERSONAL_DATA_KINDS.map((kind) => `personal-data/${kind}`);
 
-/** Whether users other than the owner can change the file (group or world write bits; not meaningful on Windows). */
-function writableByOthers(path: string): boolean {
-  if (process.platform === 'win32') return false;
+/**
+ * What lets users other than the owner change the file, if anything: its
+ * group or world write bits, or a folder they can write without the sticky
+ * bit, where the file can be replaced (not meaningful on Windows).
+ */
+function writableByOthers(path: string): { what: string; fix: string } | undefined {
+  if (process.platform === 'win32') return undefined;
   try {
-    return (statSync(path).mode & 0o022) !== 0;
+    if ((statSync(path).mode & 0o022) !== 0) return { what: 'write', fix: displayPath(path) };
+    const folder = dirname(realpathSync(path));
+    const mode = statSync(folder).mode;
+    if ((mode & 0o022) !== 0 && (mode & 0o1000) === 0)
+      return { what: 'replace', fix: displayPath(folder) };
   } catch {
-    return false;
+    // A file that cannot be examined was not read either.
   }
+  return undefined;
+}
+
+/** The `rules:` entries that set a personal-data code below `level`, the most specific entry deciding. */
+function weakeningRules(rules: Record<string, RuleLevel>, level: PrivacyLevel): string[] {
+  const entries = Object.keys(rules);
+  const found = new Set<string>();
+  for (const code of PERSONAL_DATA_CODES) {
+    const pattern = code in rules ? code : entries.find((p) => codeMatches(p, code));
+    if (pattern !== undefined && STRENGTH[rules[pattern]!] < STRENGTH[level]) found.add(pattern);
+  }
+  return [...found];
 }
 
 /**
- * The personal-data level, and what every output must say about it. A level
- * below the default is named with where it came from, so nobody reads a
- * report without knowing the check was off. A file others can write is not
- * trusted to lower it: anyone with write access could silence the check for
- * everyone, so the default stays and a warning says why.
+ * The personal-data level, the rules left to apply, and what every output
+ * must say about them. A level below the default, from `privacy:`,
+ * `--privacy` or a `rules:` entry for a `personal-data/*` code, is named with
+ * where it came from, so nobody reads a report without knowing the check was
+ * weakened. A file others can write is not trusted to weaken it: anyone with
+ * write access could silence the check for everyone, so the default stays
+ * and a warning says why.
  */
 function privacySetting(
   options: RunOptions,
   file: ConfigFile,
   data: DataFile<unknown> | undefined,
   path: string | undefined,
-): { privacy: PrivacyLevel; privacyNotes: Diagnostic[] } {
+): {
+  privacy: PrivacyLevel;
+  privacyNotes: Diagnostic[];
+  rules: Record<string, RuleLevel>;
+  /** The file's level, when it is used. */
+  fromFile: PrivacyLevel | undefined;
+} {
   const notes: Diagnostic[] = [];
   let fromFile = file.privacy;
+  const rules = { ...file.rules };
   const weakens = (level: PrivacyLevel | undefined): level is PrivacyLevel =>
     level !== undefined && STRENGTH[level] < STRENGTH[DEFAULTS.privacy];
-  if (data && path !== undefined && weakens(fromFile) && writableByOthers(path)) {
-    notes.push({
-      code: 'privacy/untrusted-config',
-      severity: 'warn',
-      file: data.file,
-      ...data.positionOf(['privacy']),
-      message: `"privacy: ${fromFile}" is ignored because other users can write ${data.file}; the personal-data check stays at "${DEFAULTS.privacy}" (run "chmod go-w ${data.file}" to trust the file)`,
-    });
+  const untrusted = data !== undefined && path !== undefined ? writableByOthers(path) : undefined;
+  const ignored = (setting: string, at: (string | number)[]): Diagnostic => ({
+    code: 'privacy/untrusted-config',
+    severity: 'warn',
+    file: data!.file,
+    ...data!.positionOf(at),
+    message: `"${setting}" is ignored because other users can ${untrusted!.what} ${data!.file}; the personal-data check stays at "${DEFAULTS.privacy}" (run "chmod go-w ${untrusted!.fix}" to trust the file)`,
+  });
+  if (untrusted && weakens(fromFile)) {
+    notes.push(ignored(`privacy: ${fromFile}`, ['privacy']));
     fromFile = undefined;
   }
   const privacy = options.privacy ?? fromFile ?? DEFAULTS.privacy;
@@ -233,5 +262,22 @@ function privacySetting(
       message: `personal-data check ${privacy === 'off' ? 'off' : 'lowered to warnings'} by ${by}`,
     });
   }
-  return { privacy, privacyNotes: notes };
+  if (privacy !== 'off') {
+    for (const pattern of weakeningRules(rules, privacy)) {
+      const level = rules[pattern]!;
+      if (untrusted) {
+        notes.push(ignored(`rules: ${pattern}: ${level}`, ['rules', pattern]));
+        delete rules[pattern];
+        continue;
+      }
+      notes.push({
+        code: 'privacy/weakened',
+        severity: 'info',
+        file: data!.file,
+        ...data!.positionOf(['rules', pattern]),
+        message: `personal-data check ${level === 'off' ? 'off' : `lowered to ${level}`} for ${pattern} by rules in ${data!.file}`,
+      });
+    }
+  }
+  return { privacy, privacyNotes: notes, rules, fromFile };
 }

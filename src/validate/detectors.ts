@@ -85,10 +85,12 @@ export function findNhsNumbers(text: string): PersonalDataHit[] {
 
 // ------------------------------------------------- National Insurance numbers
 
-// Letters D, F, I, Q, U, V are never used; O is never second. Banned pairs are checked after.
+// Letters D, F, I, Q, U, V are never used; O is never second. Banned pairs are
+// checked after. QQ, HMRC's specimen prefix, is taken like a real one: people
+// copy it from forms, as they do the NHS's specimen number 943 476 5919.
 const NI_SEPARATOR = '[ \\u00A0\\u202F-]?';
 const NI = new RegExp(
-  `(?<![\\p{L}\\p{N}])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])(${NI_SEPARATOR})(\\d{2})(${NI_SEPARATOR})(\\d{2})(${NI_SEPARATOR})(\\d{2})(?:(${NI_SEPARATOR})([A-D]))?(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(QQ|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])(${NI_SEPARATOR})(\\d{2})(${NI_SEPARATOR})(\\d{2})(${NI_SEPARATOR})(\\d{2})(?:(${NI_SEPARATOR})([A-D]))?(?![\\p{L}\\p{N}])`,
   'giu',
 );
 const NI_BANNED = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
@@ -136,7 +138,16 @@ function isWordChar(text: string, i: number): boolean {
 }
 function isLocalChar(text: string, i: number): boolean {
   const c = text[i]!;
-  return isWordChar(text, i) || c === '.' || c === '_' || c === '%' || c === '+' || c === '-';
+  return (
+    isWordChar(text, i) ||
+    c === '.' ||
+    c === '_' ||
+    c === '%' ||
+    c === '+' ||
+    c === '-' ||
+    c === "'" ||
+    c === '\u2019'
+  );
 }
 function isDomainChar(text: string, i: number): boolean {
   const c = text[i]!;

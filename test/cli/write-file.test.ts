@@ -138,19 +138,44 @@ describe('a write that fails part-way', () => {
     // Either the whole new report or the previous one, never a part.
     expect(['previous\n', `first piece\n${'more\n'.repeat(2000)}`]).toContain(text);
   });
+  it('removes the temporary file when the signal handler runs mid-write', () => {
+    const dir = folder({ 'report.txt': 'previous\n' });
+    // The handler runs between two pieces, as it would if a write yielded to the event loop.
+    const script = `
+      import { readdirSync } from 'node:fs';
+      import { writeFileSafely } from ${JSON.stringify(join(process.cwd(), 'dist/cli/write-file.js'))};
+      function* pieces() {
+        yield 'first piece\\n';
+        process.stderr.write(readdirSync(${JSON.stringify(dir)}).sort().join(',') + '\\n');
+        process.emit('SIGINT', 'SIGINT');
+        yield 'never written\\n';
+      }
+      writeFileSafely(${JSON.stringify(join(dir, 'report.txt'))}, pieces());
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(child.stderr).toMatch(/^\.report\.txt\.\d+\.tmp,report\.txt$/m);
+    expect(child.signal).toBe('SIGINT');
+    expect(readdirSync(dir)).toEqual(['report.txt']);
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe('previous\n');
+  });
 });
 
 describe('permissions', () => {
-  it('keeps a replaced report private when someone made it private', () => {
+  it('refuses to replace a report the user may not write, leaving it as it was', () => {
     const dir = folder({ 'report.md': 'old' });
     const path = join(dir, 'report.md');
-    chmodSync(path, 0o600);
-    writeFileSafely(path, 'new');
-    expect(readFileSync(path, 'utf8')).toBe('new');
-    expect(statSync(path).mode & 0o777).toBe(0o600);
-    chmodSync(path, 0o640);
-    writeFileSafely(path, 'newer');
-    expect(statSync(path).mode & 0o777).toBe(0o640);
+    chmodSync(path, 0o444);
+    // Root may write any file, so the permission check is answered as for another user.
+    const accessSync = (): void => {
+      throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+    };
+    const error = errorOf(() => writeFileSafely(path, 'new', { fs: { accessSync } }));
+    expect(error.message).toMatch(/permission denied \(EACCES\): it is read-only/);
+    expect(readFileSync(path, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['report.md']);
   });
 
   it.each([
@@ -287,6 +312,23 @@ describe('never a report inside the evidence folder', () => {
     expect(run.stderr).toMatch(/inside the evidence folder/);
     expect(readFileSync(join(ev, 'sub', 'b.yaml'), 'utf8')).toBe(before);
     expect(readdirSync(ev).sort()).toEqual(['a.yaml', 'sub']);
+  });
+
+  it.each([
+    ['the evidence file itself, named as the input', (ev: string) => [join(ev, 'a.yaml')]],
+    ['the folder of a file named as the input', (ev: string) => [join(ev, 'sub', 'b.yaml')]],
+    ['the folder a glob reads', (ev: string) => [`${ev}/**/*.yaml`]],
+  ])('refuses to write into %s', async (_name, inputs) => {
+    const root = folder({ 'ev/a.yaml': evidenceYaml(), 'ev/sub/b.yaml': evidenceYaml() });
+    const ev = join(root, 'ev');
+    const before = readFileSync(join(ev, 'a.yaml'), 'utf8');
+    const [input] = inputs(ev) as [string];
+    const output = input.endsWith('b.yaml') ? join(ev, 'sub', 'report.yaml') : join(ev, 'a.yaml');
+    const run = await runCli([input, '--format', 'json', '--output', output]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/inside the evidence folder/);
+    expect(readFileSync(join(ev, 'a.yaml'), 'utf8')).toBe(before);
+    expect(readdirSync(join(ev, 'sub'))).toEqual(['b.yaml']);
   });
 
   it('allows a report beside the folder and a non-YAML report inside it', async () => {

@@ -221,6 +221,11 @@ describe('rubric patterns that could hang a run', () => {
     ['(a|a)*b', /alternatives that can match the same text/],
     ['(\\w|\\d)+$', /alternatives that can match the same text/],
     ['(?:A|a)+$', /alternatives that can match the same text/],
+    // An optional piece that can match what follows it: about two minutes on 29 characters.
+    ['^(a?a?)+$', /split the same text two ways/],
+    ['^(a?a)+$', /split the same text two ways/],
+    ['^(?:a?b?)+$', /split the same text two ways/],
+    ['^(a?){25}a{25}$', /split the same text two ways/],
   ])('refuses %s', (pattern, why) => {
     expect(catastrophicBacktracking(pattern)).toMatch(why);
   });
@@ -230,6 +235,10 @@ describe('rubric patterns that could hang a run', () => {
     '(?:\\s+\\w+){0,4}',
     '\\bwait(?:ed|ing)?\\b[^.;]{0,30}?\\bmonths\\b',
     '(?:a|b)*c',
+    '(?:[a-z]\\.?)+$',
+    '(?:\\w\\s?)+$',
+    '(?:ab?)+',
+    '(?:a?b){3}',
   ])('accepts %s', (pattern) => expect(catastrophicBacktracking(pattern)).toBeUndefined());
 
   it('stops the run when a rubric loads, pointing at the pattern with rubric/unsafe-pattern', async () => {
@@ -272,6 +281,29 @@ describe('clear messages', () => {
     expect(d?.code).toBe('file/encoding');
     expect(d?.message).toContain(`file is UTF-16 (${order}) text, not UTF-8`);
     expect(d?.message).toMatch(/iconv -f UTF-16 -t UTF-8/);
+  });
+
+  /** ASCII text as UTF-32: each character in four bytes, three of them zero. */
+  const utf32 = (text: string, order: 'LE' | 'BE'): Buffer =>
+    Buffer.concat(
+      [...text].map((c) => {
+        const unit = Buffer.alloc(4);
+        if (order === 'LE') unit.writeUInt32LE(c.codePointAt(0)!);
+        else unit.writeUInt32BE(c.codePointAt(0)!);
+        return unit;
+      }),
+    );
+
+  it.each([
+    ['little-endian with a byte order mark', utf32('\uFEFFstatement: x\n', 'LE'), 'LE'],
+    ['big-endian with a byte order mark', utf32('\uFEFFstatement: x\n', 'BE'), 'BE'],
+    ['little-endian without one', utf32('statement: x\n', 'LE'), 'LE'],
+    ['big-endian without one', utf32('statement: x\n', 'BE'), 'BE'],
+  ])('names UTF-32 (%s) as UTF-32, not UTF-16 or binary', (_name, bytes, order) => {
+    const [d] = parseEvidenceFile('a.yaml', bytes).diagnostics;
+    expect(d?.code).toBe('file/encoding');
+    expect(d?.message).toContain(`file is UTF-32 (${order}) text, not UTF-8`);
+    expect(d?.message).toMatch(/iconv -f UTF-32 -t UTF-8/);
   });
 
   it.each([

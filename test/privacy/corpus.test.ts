@@ -26,6 +26,21 @@ describe.each([
     expect(clean.length).toBeGreaterThan(40);
   });
 
+  it("matches the README's figures", () => {
+    const percent = (part: number, whole: number): string =>
+      `${Number(((100 * part) / whole).toFixed(1))}% (${part} of ${whole})`;
+    const found = all.truePositives;
+    const line = readFileSync('README.md', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`| \`${file}\``));
+    const cells = line?.split('|').map((cell) => cell.trim());
+    expect(cells?.slice(2, 5)).toEqual([
+      String(result.sentences),
+      percent(found, found + all.falsePositives),
+      percent(found, found + all.falseNegatives),
+    ]);
+  });
+
   it('finds personal data with precision and recall of at least 0.95 overall', () => {
     expect(all.precision, corpusReport(result)).toBeGreaterThanOrEqual(0.95);
     expect(all.recall, corpusReport(result)).toBeGreaterThanOrEqual(0.95);

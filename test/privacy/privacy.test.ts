@@ -104,6 +104,14 @@ const truePositives: Case[] = [
     why: 'a lower-case word is no suffix',
   },
   { text: 'to zoë.brown@example.com', kind: 'email', match: 'zoë.brown@example.com' },
+  { text: "to o'brien@example.com", kind: 'email', match: "o'brien@example.com" },
+  {
+    text: 'NI QQ 12 34 56 C',
+    kind: 'ni-number',
+    match: 'QQ 12 34 56 C',
+    why: "HMRC's specimen prefix, copied from forms",
+  },
+  { text: 'NI number QQ-12-34-56', kind: 'ni-number', match: 'QQ-12-34-56' },
   { text: 'to 用户@example.com.', kind: 'email', match: '用户@example.com' },
   { text: 'to françois@exämple.fr', kind: 'email', match: 'françois@exämple.fr' },
   { text: 'on 0044 7700 900123', kind: 'phone', match: '0044 7700 900123' },
@@ -139,7 +147,6 @@ const falsePositives: Case[] = [
   { text: 'ISBN-10: 0-306-40615-2', why: 'a hyphenated ISBN' },
   { text: 'ISBN 978-0-306-40615-7', why: 'an ISBN-13' },
   // National Insurance lookalikes
-  { text: 'QQ 12 34 56 C', why: 'Q is never used (HMRC specimen)' },
   { text: 'DA123456A', why: 'D is never a prefix letter' },
   { text: 'AO123456A', why: 'O is never the second letter' },
   { text: 'GB123456A', why: 'GB is not allocated' },

@@ -24,6 +24,24 @@ describe('diagnostics quote personal data only masked, with or without --redact'
     expect(result.stdout).not.toContain(PHONE);
   });
 
+  it.each([
+    ['an NHS number', 'processesxxxxxxxxxxxxxxxxxxxxx 943 476 5919', /943 4/],
+    ['a phone number', 'processes xxxxxxxxxxxxxxxxx 07700 900123', /07700 9/],
+    ['an email address', 'processes xxxxxxxxxxxxxxxxxxxxxxxx jo.bloggs@example.org', /jo\.b/],
+  ])('never a fragment of %s where a long value is cut short', async (_kind, value, fragment) => {
+    const { dir, cleanup } = tempRepo({
+      'cqc-score.yaml': LA_CONFIG,
+      'a.yaml': evidenceYaml().replace('category: processes', `category: "${value}"`),
+    });
+    try {
+      const result = await runCli(['validate', dir, '--redact']);
+      expect(result.stdout).toMatch(/schema\/enum {2}"category" cannot be "processes ?x+\.\.\./);
+      expect(result.stdout).not.toMatch(fragment);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('in a fatal configuration error', async () => {
     const { dir, cleanup } = tempRepo({
       'cqc-score.yaml': `framework: local-authority\nas-of: "call ${PHONE}"\n`,
@@ -56,6 +74,21 @@ describe('--redact reaches every message', () => {
     expect(redacted.code).toBe(2);
     expect(redacted.stderr).not.toContain(secret);
     expect(redacted.stderr).toMatch(/\[redacted (phone|email)\]/);
+  });
+
+  it('a --baseline that is not JSON: its text is not quoted, not even in part', async () => {
+    const { dir, cleanup } = tempRepo({ 'baseline.json': `NHS 943 476 5919, ${PHONE}\n` });
+    try {
+      const argv = ['fixtures/provider-example', '--baseline', join(dir, 'baseline.json')];
+      for (const extra of [[], ['--redact']]) {
+        const result = await runCli([...argv, ...extra]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/baseline\.json is not JSON \(it does not parse\)/);
+        expect(result.stderr).not.toMatch(/NHS|943/);
+      }
+    } finally {
+      cleanup();
+    }
   });
 
   it('text taken from --baseline', async () => {
@@ -123,6 +156,53 @@ describe('a weakened check is named in every output', () => {
     expect(result.stdout).toMatch(by);
   });
 
+  it.each(FORMAT_NAMES)('%s with --quiet, which shows only errors', async (format) => {
+    const result = await runCli([repo.dir, '--format', format, '--quiet']);
+    expect(result.stdout.replace(/\n\s*/g, ' ')).toMatch(by);
+  });
+
+  it('validate --quiet', async () => {
+    const result = await runCli(['validate', repo.dir, '--quiet']);
+    expect(result.stdout).toMatch(by);
+  });
+
+  it.each([
+    ['off', 'personal-data/*', 'off'],
+    ['lowered to info', 'personal-data/nhs-number', 'info'],
+    ['lowered to warn', 'personal-data/phone', 'warn'],
+  ])('rules: that turn a personal-data code %s, in every format', async (said, code, level) => {
+    const { dir, cleanup } = tempRepo({
+      'cqc-score.yaml': `${LA_CONFIG}rules:\n  ${code}: ${level}\n`,
+      'a.yaml': evidenceYaml('assessing-needs', `    source: "Jo, ${PHONE}"\n`),
+    });
+    try {
+      chmodSync(join(dir, 'cqc-score.yaml'), 0o644);
+      for (const format of FORMAT_NAMES) {
+        const result = await runCli([dir, '--format', format]);
+        // Markdown wraps lines and escapes "*".
+        const text = result.stdout.replace(/\n\s*/g, ' ').replace(/\\\*/g, '*');
+        expect(text, format).toContain(`personal-data check ${said} for ${code} by rules in`);
+      }
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('not for rules: that keep or raise the level', async () => {
+    const { dir, cleanup } = tempRepo({
+      'cqc-score.yaml': `${LA_CONFIG}privacy: warn\nrules:\n  personal-data/*: error\n  personal-data/phone: warn\n`,
+      'a.yaml': evidenceYaml(),
+    });
+    try {
+      chmodSync(join(dir, 'cqc-score.yaml'), 0o644);
+      const result = await runCli(['validate', dir]);
+      expect(result.stdout.match(/privacy\/weakened/g)).toHaveLength(1);
+      expect(result.stdout).toContain('lowered to warnings by');
+    } finally {
+      cleanup();
+    }
+  });
+
   it.each([
     ['off', 'personal-data check off by --privacy off'],
     ['warn', 'personal-data check lowered to warnings by --privacy warn'],
@@ -156,6 +236,47 @@ describe('a configuration file others can write', () => {
       );
       expect(result.stdout).not.toMatch(/privacy\/weakened/);
     } finally {
+      cleanup();
+    }
+  });
+
+  it('is not trusted to lower personal-data codes through rules:', async () => {
+    const { dir, cleanup } = tempRepo({
+      'cqc-score.yaml': `${LA_CONFIG}rules:\n  personal-data/*: off\n  missing-date: off\n`,
+      'a.yaml': evidenceYaml('assessing-needs', `    source: "Jo, ${PHONE}"\n`),
+    });
+    try {
+      chmodSync(join(dir, 'cqc-score.yaml'), 0o666);
+      const result = await runCli(['validate', dir]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/error personal-data\/phone/);
+      expect(result.stdout).toMatch(
+        /warn privacy\/untrusted-config {2}"rules: personal-data\/\*: off" is ignored because other users can write/,
+      );
+      expect(result.stdout).not.toMatch(/privacy\/weakened/);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('is not trusted in a folder others can write, where it can be replaced', async () => {
+    const { dir, cleanup } = tempRepo({
+      'cqc-score.yaml': `${LA_CONFIG}privacy: off\n`,
+      'a.yaml': evidenceYaml('assessing-needs', `    source: "Jo, ${PHONE}"\n`),
+    });
+    try {
+      chmodSync(join(dir, 'cqc-score.yaml'), 0o644);
+      chmodSync(dir, 0o777);
+      const open = await runCli(['validate', dir]);
+      expect(open.stdout).toMatch(/error personal-data\/phone/);
+      expect(open.stdout).toMatch(/"privacy: off" is ignored because other users can replace/);
+      // The sticky bit (as on /tmp) stops others replacing a file they do not own.
+      chmodSync(dir, 0o1777);
+      const sticky = await runCli(['validate', dir]);
+      expect(sticky.stdout).not.toMatch(/error personal-data\/phone/);
+      expect(sticky.stdout).toMatch(/personal-data check off by/);
+    } finally {
+      chmodSync(dir, 0o700);
       cleanup();
     }
   });
