@@ -7,7 +7,9 @@
  *
  * A directive without a reason (or without a code) does nothing and is
  * itself a warning, and so is one that suppresses nothing: a suppression
- * must keep saying why it is there.
+ * must keep saying why it is there. Personal-data findings cannot be
+ * suppressed inline: only the configuration can relax that check, and then
+ * every output says so.
  */
 import type { Diagnostic, RuleLevel } from '../model/index.js';
 
@@ -47,6 +49,11 @@ export function findDirectives(text: string): Directive[] {
 export function codeMatches(pattern: string, code: string): boolean {
   if (pattern === code) return true;
   return pattern.endsWith('/*') && code.startsWith(pattern.slice(0, -1));
+}
+
+/** Whether a directive's code covers the personal-data check, which only the configuration may relax. */
+function silencesPersonalData(code: string): boolean {
+  return code.startsWith('personal-data/') || code.startsWith('privacy/');
 }
 
 interface Span {
@@ -101,6 +108,17 @@ function spans(
       continue;
     }
     for (const code of d.codes) {
+      if (silencesPersonalData(code)) {
+        problems.push(
+          warning(
+            file,
+            d,
+            'suppression/personal-data',
+            `${name} ${code} cannot silence the personal-data check in an evidence file, so it suppresses nothing; remove the data, or add an organisation's own contact to "privacy-allow" in cqc-score.yaml`,
+          ),
+        );
+        continue;
+      }
       const span: Span = {
         directive: d,
         code,

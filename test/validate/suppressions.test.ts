@@ -89,6 +89,17 @@ describe('suppressions', () => {
     expect(await diagnostics(text)).toEqual(expected);
   });
 
+  it.each(['personal-data/email', 'personal-data/*', 'privacy/weakened'])(
+    'cannot silence the personal-data check with %s',
+    async (code) => {
+      const text = `statement: assessing-needs\nevidence:\n# cqc-score-disable ${code} -- a shared inbox\n  - title: Write to jo.bloggs@example.org\n    category: processes\n    summary: Reviews were held each month.\n    date: 2024-05-01\n`;
+      expect(await diagnostics(text)).toEqual([
+        '3 suppression/personal-data warn',
+        '4 personal-data/email error',
+      ]);
+    },
+  );
+
   it('ends a range at cqc-score-enable', async () => {
     const text = `statement: assessing-needs\nevidence:\n# cqc-score-disable missing-date -- dated elsewhere\n${undated('First')}# cqc-score-enable\n${undated('Second')}`;
     expect(await diagnostics(text)).toEqual(['8 missing-date warn']);
