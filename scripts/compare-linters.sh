@@ -62,6 +62,11 @@ printf 'statement: assessing-needs\nevidence:\n  - title: Note: a colon\n    cat
 printf "$ITEM" 'Survey' 'A survey.' | sed 's/    date: 2024-07-01//' |
   sed 's/^  - title: Survey$/  # cqc-score-disable-next-line missing-date -- the survey date is not known\n&/' >evidence/c.yaml
 
+# For --fix: a misspelt statement, a value in another case and a day-first date.
+mkdir -p "$WORK/cqc-fix"
+printf 'framework: local-authority\nas-of: 2024-08-30\n' >"$WORK/cqc-fix/cqc-score.yaml"
+printf 'statement: safegaurding\nevidence:\n  - title: Audit\n    category: Processes\n    summary: An audit.\n    date: 14/08/2024\n' >"$WORK/cqc-fix/f.yaml"
+
 # --- running -----------------------------------------------------------------------------
 # check TOOL FEATURE 'command' 'grep pattern that means yes' ['pattern that must not appear']
 declare -A RESULT
@@ -94,7 +99,8 @@ check cqc-score stdin "cat evidence/b.yaml | $CQC validate - --stdin-filename ev
 check eslint ignores "$ESLINT --ignore-pattern src/b.js src" 'src/a.js' 'src/b.js'
 check markdownlint-cli2 ignores "$MDL 'docs/*.md' '#docs/a.md'" 'Linting: 2 files' 'docs/a.md:[0-9]'
 check spectral ignores "$SPECTRAL lint 'api/*.yaml' '!api/a.yaml'" 'api/b.yaml' 'api/a.yaml'
-check cqc-score ignores "$CQC validate . --ignore 'evidence/b.yaml'" 'evidence/c.yaml|0 errors' 'evidence/b.yaml|unknown option'
+# Four evidence files without the ignore (a, b, c, colon): three with it, and b's warning gone.
+check cqc-score ignores "$CQC validate . --ignore 'evidence/b.yaml'" '^3 files' 'evidence/b.yaml|unknown option'
 
 # Inline suppressions (with a reason where the tool takes one); the suppressed file must be clean.
 check eslint suppressions "$ESLINT src/c.js src/a.js" 'src/a.js' 'src/c.js'
@@ -131,7 +137,7 @@ note markdownlint-cli2 parse-message "n/a: Markdown has no syntax errors"
 check eslint fix "$ESLINT --fix src/a.js; cat src/a.js" 'let a = 1'
 check markdownlint-cli2 fix "printf '# T\n\n\n\nx\n' >docs/f.md && $MDL --fix docs/f.md; cat docs/f.md" '^# T$'
 check spectral fix "$SPECTRAL lint --help" '--fix'
-check cqc-score fix "$CQC validate . --fix-dry-run" '^[-+]' 'unknown option'
+check cqc-score fix "$CQC validate ../cqc-fix --fix; cat ../cqc-fix/f.yaml" '^statement: safeguarding$' 'unknown option|category: Processes|14/08/2024'
 
 # Links to each rule's documentation.
 check eslint doc-links "$ESLINT -f json-with-metadata src/b.js" 'eslint.org/docs'
@@ -162,7 +168,7 @@ VALE="$(apt-cache policy vale 2>/dev/null | grep -m1 Candidate || true)"
 both() { echo "$(result "$1" "$2") / $(result "$1" "$3")"; }
 VALE_CELL="not measured: ${VALE:-no Debian package (apt-cache policy vale is empty)}"
 cat <<EOF
-| habit | ESLint $("$ESLINT" --version) | markdownlint-cli2 $MDL_VERSION | Spectral $SPECTRAL_VERSION | Vale | cqc-score (main) |
+| habit | ESLint $("$ESLINT" --version) | markdownlint-cli2 $MDL_VERSION | Spectral $SPECTRAL_VERSION | Vale | cqc-score |
 |---|---|---|---|---|---|
 | globs and several paths / standard input | $(both eslint globs stdin) | $(both markdownlint-cli2 globs stdin) | $(both spectral globs stdin) | $VALE_CELL | $(both cqc-score globs stdin) |
 | ignore patterns on the command line | $(result eslint ignores) | $(result markdownlint-cli2 ignores) | $(result spectral ignores) | | $(result cqc-score ignores) |

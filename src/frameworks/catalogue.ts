@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Framework, FrameworkId, GroupDef, StatementDef, Category } from '../model/index.js';
 import { loadDataFile } from '../schema/data-file.js';
-import { nearest } from '../schema/suggest.js';
+import { clearMatch, nearest } from '../schema/suggest.js';
 import { packagePath } from '../base/paths.js';
 
 /** The rubrics/ folder shipped with the tool. */
@@ -34,6 +34,8 @@ export interface Catalogue extends Framework {
   resolve(name: string): StatementDef | undefined;
   /** The nearest known id or title, for "did you mean". */
   suggest(name: string): string | undefined;
+  /** The id of the one statement a misspelt name clearly means, for `--fix`; undefined when unclear. */
+  clearMatch(name: string): string | undefined;
 }
 
 const cache = new Map<FrameworkId, Catalogue>();
@@ -81,6 +83,11 @@ export function loadFramework(id: FrameworkId): Catalogue {
     suggest(name) {
       const key = nearest(normaliseName(name), candidates);
       return key === undefined ? undefined : names.get(key)?.id;
+    },
+    clearMatch(name) {
+      const idOf = (key: string): string => names.get(key)?.id ?? key;
+      const key = clearMatch(normaliseName(name), candidates, idOf);
+      return key === undefined ? undefined : idOf(key);
     },
   };
   cache.set(id, catalogue);

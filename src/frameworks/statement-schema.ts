@@ -2,13 +2,15 @@
  * The part of the evidence JSON Schema that names quality statements, written
  * from the catalogues (npm run evidence-schema; a test fails while the schema
  * file disagrees). Editors that read the schema (yaml-language-server)
- * complete statement ids, titles and aliases from the enum. Names are matched
- * ignoring case and punctuation, so any non-empty text stays valid here: the
- * text branch comes first, so validation never walks the enum, and the
- * statement check proper (unknown-statement) names the nearest statement.
+ * complete statement ids, titles and aliases from the enum, and flag a name
+ * that is none of them through the pattern: it accepts exactly the texts
+ * that name a statement once case and punctuation are ignored, as the
+ * catalogue's `resolve` does. cqc-score itself leaves a failed pattern
+ * unreported (src/schema/ajv-errors.ts): the statement check proper
+ * (unknown-statement) names the nearest statement and carries the fix.
  */
 import type { FrameworkId } from '../model/index.js';
-import { loadFramework } from './catalogue.js';
+import { loadFramework, normaliseName } from './catalogue.js';
 
 const FRAMEWORKS: FrameworkId[] = ['local-authority', 'provider'];
 
@@ -21,11 +23,67 @@ export function statementNames(): string[] {
   return [...names];
 }
 
-/** A statement name's schema: any non-empty text, or (for completion) one of the names. */
+/** Apostrophes are dropped, so they may stand between any two letters or digits of a name. */
+const APOSTROPHES = "['’`]*";
+/** Between the words of a name: a run of anything but letters and digits, not apostrophes alone. */
+const BETWEEN_WORDS = "['’`]*[^A-Za-z0-9'’`][^A-Za-z0-9]*";
+/** A letter in either case. */
+const letter = (c: string): string => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c);
+
+interface Trie {
+  end: boolean;
+  next: Map<string, Trie>;
+}
+
+/** One alternative per branch of the trie of normalised names, so shared beginnings are written once. */
+function alternatives(node: Trie, afterLetter: boolean): string {
+  const parts = [...node.next].map(([c, child]) =>
+    c === '-'
+      ? BETWEEN_WORDS + alternatives(child, false)
+      : (afterLetter ? APOSTROPHES : '') + letter(c) + alternatives(child, true),
+  );
+  if (parts.length === 0) return '';
+  const joined = parts.length === 1 ? (parts[0] as string) : `(?:${parts.join('|')})`;
+  return node.end ? `(?:${joined})?` : joined;
+}
+
+/**
+ * The texts that normalise (as `normaliseName` does: lower case, apostrophes
+ * dropped, other runs of punctuation and spaces made one hyphen, trimmed) to
+ * the normalised form of one of `names`. Letters outside ASCII count as
+ * punctuation, as they do there, except two that lower-case to ASCII there
+ * (the Kelvin sign to k, İ to i and a mark) and are punctuation here: only
+ * an editor could tell the difference, since cqc-score does not report this
+ * pattern.
+ */
+export function statementNamePattern(names: readonly string[] = statementNames()): string {
+  const root: Trie = { end: false, next: new Map() };
+  for (const name of new Set(names.map(normaliseName))) {
+    let node = root;
+    for (const c of name) {
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  return `^[^A-Za-z0-9]*${alternatives(root, false)}[^A-Za-z0-9]*$`;
+}
+
+/** A statement name's schema: one of the names in any case and punctuation, and (for completion) the names as written. */
 export function statementNameSchema(description: string): object {
   return {
-    description: `${description} Case and punctuation are ignored, so other spellings are accepted here and checked by cqc-score.`,
-    anyOf: [{ type: 'string', minLength: 1 }, { enum: statementNames() }],
+    description: `${description} Case and punctuation are ignored.`,
+    anyOf: [
+      {
+        type: 'string',
+        minLength: 1,
+        pattern: statementNamePattern(),
+        patternErrorMessage:
+          'Not a quality statement of either CQC framework. Run "cqc-score validate" for the nearest one ("--fix" corrects a clear misspelling), or "cqc-score rubrics" to list them.',
+      },
+      { enum: statementNames() },
+    ],
   };
 }
 

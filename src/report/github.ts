@@ -7,7 +7,14 @@ import type { ScoreResult, Severity, SourceRef } from '../model/index.js';
 import { changesOf } from './baseline.js';
 import { ghData, ghProperty, plainText } from './escape.js';
 import type { Formatter } from './types.js';
-import { EFFECT_LABELS, isShortfall, overallLabel, refText, scoreChange } from './words.js';
+import {
+  EFFECT_LABELS,
+  isShortfall,
+  leftOutWords,
+  overallLabel,
+  refText,
+  scoreChange,
+} from './words.js';
 
 type Command = 'error' | 'warning' | 'notice';
 
@@ -82,10 +89,11 @@ export const github: Formatter = (result: ScoreResult, options) => {
       );
   }
   const o = result.overall;
+  const leftOut = leftOutWords(result, true);
   lines.push(
     annotation(
       'notice',
-      `${overallLabel(o)}${o.percent !== null ? ` (${o.percent}%)` : ''}: ${o.basis}. Scores are suggestions, not CQC judgements.`,
+      `${overallLabel(o)}${o.percent !== null ? ` (${o.percent}%)` : ''}: ${o.basis}.${leftOut ? ` Provisional: ${leftOut}.` : ''} Scores are suggestions, not CQC judgements.`,
       'cqc-score overall rating',
     ),
   );

@@ -55,15 +55,20 @@ function headline(result: ScoreResult): Block[] {
       ],
     });
   } else if (o.rating) {
+    const n = result.excludedItems;
+    const leftOut =
+      n > 0
+        ? `It is provisional until ${n === 1 ? 'the item' : `the ${n} items`} left out because of errors (below) ${n === 1 ? 'is' : 'are'} fixed`
+        : undefined;
     blocks.push({
       kind: 'paragraph',
       text: [
         {
           strong: [
-            `Suggested overall rating: ${RATING_LABELS[o.rating]}${o.percent !== null ? ` (${o.percent}%)` : ''}.`,
+            `${leftOut ? 'Provisional' : 'Suggested'} overall rating: ${RATING_LABELS[o.rating]}${o.percent !== null ? ` (${o.percent}%)` : ''}.`,
           ],
         },
-        ` Every statement is assessed; ${o.basis}.`,
+        ` Every statement is assessed; ${o.basis}.${leftOut ? ` ${leftOut}.` : ''}`,
       ],
     });
   } else {

@@ -22,6 +22,7 @@ import {
   DISCLAIMER,
   EFFECT_LABELS,
   isShortfall,
+  leftOutWords,
   overallLabel,
   ratingLabel,
   refText,
@@ -128,6 +129,8 @@ export const table: Formatter = (result: ScoreResult, options) => {
   say(
     `${paint.bold(`Overall: ${overallLabel(o)}`)}${o.percent !== null ? ` (${o.percent}%)` : ''} - ${t(o.basis)}`,
   );
+  const leftOut = leftOutWords(result, true);
+  if (leftOut) say(`${paint.bold('Provisional:')} ${t(leftOut)}`);
   if (result.statements.some((s) => s.onEdge))
     say(paint.dim('* between two bands: the rounding policy decided the score'));
 

@@ -34,6 +34,20 @@ export function overallLabel(overall: Overall): string {
   return overall.judgementNeeded ? 'professional judgement needed' : 'not rated';
 }
 
+/**
+ * Why the overall result is provisional even when every statement is
+ * assessed: items left out because of errors, which could change it; with
+ * `where`, the first few named by file and line.
+ */
+export function leftOutWords(result: ScoreResult, where = false): string | undefined {
+  const n = result.excludedItems;
+  if (n === 0) return undefined;
+  const refs = [...new Set(result.statements.flatMap((s) => s.excluded.map(refText)))];
+  const shown =
+    refs.slice(0, 3).join(', ') + (refs.length > 3 ? ` and ${refs.length - 3} more` : '');
+  return `${n} item${n === 1 ? '' : 's'} left out because of errors${where ? ` (${shown})` : ''}, so it may change once ${n === 1 ? 'that is' : 'they are'} fixed`;
+}
+
 export function frameworkTitle(id: FrameworkId): string {
   return loadFramework(id).title;
 }

@@ -102,6 +102,9 @@ function knownKeys(error: ErrorObject, schema: object | undefined): string[] {
   return properties ? Object.keys(properties) : [];
 }
 
+/** Where the evidence schema checks a statement name against the names (src/frameworks/statement-schema.ts). */
+const STATEMENT_NAME_PATTERN = /\/properties\/(statement|statements\/items)\/anyOf\/0\/pattern$/;
+
 /**
  * Turns Ajv's errors into plain-English pending diagnostics. One message per
  * place: when several errors point at the same path, the first wins.
@@ -130,6 +133,10 @@ export function translateAjvErrors(
     // Of a value that matches no branch of an `anyOf`, the first branch says
     // what it should be (for statement names: text); the rest are echoes.
     if (error.keyword === 'anyOf' || /\/anyOf\/[1-9]/.test(error.schemaPath)) continue;
+    // A statement name that is text but names no statement fails the names'
+    // pattern, which is there for editors: the statement check proper
+    // (unknown-statement) reports it, with the nearest statement and a fix.
+    if (error.keyword === 'pattern' && STATEMENT_NAME_PATTERN.test(error.schemaPath)) continue;
     const path = pointerToPath(error.instancePath);
     const here = valueAt(path);
     let diagnostic: PendingDiagnostic;

@@ -27,8 +27,17 @@ export const schemas = {
 
 export type SchemaName = keyof typeof schemas;
 
-/** The options every validator is compiled with, at build time and at run time alike. */
-export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
+/**
+ * The options every validator is compiled with, at build time and at run
+ * time alike. `patternErrorMessage` is yaml-language-server's message for a
+ * failed pattern, an annotation to Ajv.
+ */
+export const AJV_OPTIONS = {
+  allErrors: true,
+  strict: true,
+  allowUnionTypes: true,
+  keywords: ['patternErrorMessage'],
+};
 
 let ajv: AjvInstance | undefined;
 const compiled = new Map<SchemaName, ValidateFunction>();

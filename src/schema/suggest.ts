@@ -44,16 +44,23 @@ export function didYouMean(input: string, candidates: readonly string[]): string
 /**
  * The one candidate a value clearly means, for an automatic fix: the same
  * apart from case, spaces and punctuation, or else the single nearest within
- * two edits (no fix when two candidates are equally near).
+ * two edits (no fix when two candidates are equally near). `sameAs` names
+ * what a candidate stands for, when several spellings stand for one answer
+ * (a statement's id, title and aliases): spellings of one answer never tie.
  */
-export function clearMatch(input: string, candidates: readonly string[]): string | undefined {
+export function clearMatch(
+  input: string,
+  candidates: readonly string[],
+  sameAs: (candidate: string) => string = (c) => c,
+): string | undefined {
   const fold = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const one = (found: readonly string[]): boolean => new Set(found.map(sameAs)).size === 1;
   const same = candidates.filter((c) => fold(c) === fold(input));
-  if (same.length === 1) return same[0];
+  if (same.length > 0 && one(same)) return same[0];
   const scored = candidates.map(
     (c) => [c, distance(input.toLowerCase(), c.toLowerCase())] as const,
   );
   const best = Math.min(...scored.map(([, d]) => d));
-  const winners = scored.filter(([, d]) => d === best);
-  return best <= 2 && best < input.length / 2 && winners.length === 1 ? winners[0]?.[0] : undefined;
+  const winners = scored.filter(([, d]) => d === best).map(([c]) => c);
+  return best <= 2 && best < input.length / 2 && one(winners) ? winners[0] : undefined;
 }

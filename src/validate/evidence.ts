@@ -246,14 +246,7 @@ function documentStatement(
   if (document.statement === undefined) return { broken: false };
   const id = context.resolve(catalogue, document.statement);
   if (id) return { id, broken: false };
-  report(
-    unknownStatement(
-      document.statement,
-      ['statement'],
-      catalogue.suggest(document.statement),
-      catalogue.id,
-    ),
-  );
+  report(unknownStatement(document.statement, ['statement'], catalogue));
   return { broken: true };
 }
 
@@ -303,7 +296,7 @@ function itemStatements(
       item.statement !== undefined && n === 0
         ? [...path, 'statement']
         : [...path, 'statements', item.statement !== undefined ? n - 1 : n];
-    report(unknownStatement(name, where, catalogue.suggest(name), catalogue.id));
+    report(unknownStatement(name, where, catalogue));
   });
   if (names.length === 0) {
     if (doc.id) statements.push(doc.id);
@@ -414,15 +407,22 @@ function evidenceItem(
   return built;
 }
 
+/**
+ * A name that is no statement, with the nearest one; when exactly one
+ * statement is clearly meant (the rule misspelt keys and values follow), its
+ * id is also the `--fix`.
+ */
 function unknownStatement(
   name: string,
   path: (string | number)[],
-  suggestion: string | undefined,
-  framework: FrameworkId,
+  catalogue: Catalogue,
 ): PendingDiagnostic {
+  const to = catalogue.clearMatch(name);
+  const suggestion = to ?? catalogue.suggest(name);
   return {
     code: 'unknown-statement',
     path,
-    message: `"${name}" is not a ${framework} quality statement${suggestion ? `; did you mean "${suggestion}"?` : '; run "cqc-score rubrics" to list them'}`,
+    message: `"${name}" is not a ${catalogue.id} quality statement${suggestion ? `; did you mean "${suggestion}"?` : '; run "cqc-score rubrics" to list them'}`,
+    ...(to ? { fix: { from: name, to } } : {}),
   };
 }

@@ -120,6 +120,89 @@ describe('--fix', () => {
   );
 });
 
+const NAMES_BEFORE = `# Statement names --fix can and cannot correct.
+statement: safegaurding   # the document's statement, two letters swapped
+evidence:
+  - title: Named by its title, one letter missing
+    category: processes
+    summary: Written as the title.
+    date: 2024-08-01
+    statement: 'Asessing needs'
+  - title: Two statements, the second misspelt
+    category: processes
+    summary: A list with one typo.
+    date: 2024-08-01
+    statements: [assessing-needs, "partnrship and comunities"]
+  - title: Three edits away
+    category: processes
+    summary: Suggested, but not clear enough to fix.
+    date: 2024-08-01
+    statement: safegaurdng
+  - title: Nothing near
+    category: processes
+    summary: No statement is close.
+    date: 2024-08-01
+    statement: leadership
+`;
+
+const NAMES_AFTER = NAMES_BEFORE.replace('statement: safegaurding ', 'statement: safeguarding ')
+  .replace("'Asessing needs'", "'assessing-needs'")
+  .replace('"partnrship and comunities"', '"partnerships-and-communities"');
+
+describe('--fix on misspelt statement names', () => {
+  const withNames =
+    (test: (dir: string, file: string) => Promise<void>): (() => Promise<void>) =>
+    async () => {
+      const repo = tempRepo({ 'cqc-score.yaml': LA_CONFIG, 'names.yaml': NAMES_BEFORE });
+      try {
+        await test(repo.dir, join(repo.dir, 'names.yaml'));
+      } finally {
+        repo.cleanup();
+      }
+    };
+
+  it(
+    '--fix-dry-run shows each clear correction as a diff and writes nothing',
+    withNames(async (dir, file) => {
+      const run = await runCli(['validate', dir, '--fix-dry-run']);
+      const changed = run.stdout.split('\n').filter((l) => /^[-+](?![-+]{2} )/.test(l));
+      expect(changed).toEqual([
+        "-statement: safegaurding   # the document's statement, two letters swapped",
+        "+statement: safeguarding   # the document's statement, two letters swapped",
+        "-    statement: 'Asessing needs'",
+        "+    statement: 'assessing-needs'",
+        '-    statements: [assessing-needs, "partnrship and comunities"]',
+        '+    statements: [assessing-needs, "partnerships-and-communities"]',
+      ]);
+      expect(run.stderr).toContain('--fix would correct 3 problems in 1 file');
+      expect(readFileSync(file, 'utf8')).toBe(NAMES_BEFORE);
+    }),
+  );
+
+  it(
+    '--fix corrects only the names with one clear match, keeping comments and quotes',
+    withNames(async (dir, file) => {
+      const before = await runCli(['validate', dir, '--format', 'json']);
+      const fixable = (
+        JSON.parse(before.stdout) as { diagnostics: { code: string; message: string }[] }
+      ).diagnostics;
+      expect(fixable.map((d) => d.code)).toEqual(Array(5).fill('unknown-statement'));
+      const run = await runCli(['validate', dir, '--fix']);
+      expect(readFileSync(file, 'utf8')).toBe(NAMES_AFTER);
+      expect(run.stderr).toContain('fixed 3 problems in 1 file');
+      // Three edits away: named as the likely one, but left for a person to decide.
+      expect(run.stdout).toMatch(
+        /names\.yaml:18:16 error unknown-statement {2}"safegaurdng" is not a local-authority quality statement; did you mean "safeguarding"\?/,
+      );
+      expect(run.stdout).toMatch(
+        /names\.yaml:23:16 error unknown-statement {2}"leadership" is not/,
+      );
+      expect(run.stdout.match(/unknown-statement/g)).toHaveLength(2);
+      expect(run.code).toBe(1);
+    }),
+  );
+});
+
 describe('applyFixes', () => {
   const fix = (doc: number) => ({
     doc,
@@ -164,5 +247,19 @@ describe('clearMatch (what --fix may correct)', () => {
     ['cat', ['bat', 'hat'], undefined],
   ])('%s among %j is %s', (input, candidates, expected) => {
     expect(clearMatch(input, candidates)).toBe(expected);
+  });
+
+  // Statement names: several spellings (id, title, aliases) stand for one statement.
+  const statementOf: Record<string, string> = {
+    'wait-times': 'waiting',
+    'wait-timed': 'waiting',
+    'bait-times': 'fishing',
+  };
+  it.each([
+    ['wait-timex', ['wait-times', 'wait-timed', 'bait-times'], 'wait-times'],
+    ['cait-times', ['wait-times', 'bait-times'], undefined],
+  ])('%s among the statement names %j is %s', (input, candidates, expected) => {
+    expect(clearMatch(input, candidates, (c) => statementOf[c] ?? c)).toBe(expected);
+    if (expected !== undefined) expect(clearMatch(input, candidates)).toBeUndefined();
   });
 });

@@ -61,6 +61,22 @@ describe('statement names', () => {
     expect(la.suggest('completely unrelated words here')).toBeUndefined();
   });
 
+  it.each([
+    ['a misspelt id', 'safegaurding', 'safeguarding'],
+    ['a misspelt title', 'Asessing needs', 'assessing-needs'],
+    ['spaces for hyphens', 'Safe guarding', 'safeguarding'],
+    // One edit from two spellings of the same statement is still one answer.
+    [
+      'a name near two spellings of one statement',
+      'equity-experiencex-outcomes',
+      'equity-in-experience-and-outcomes',
+    ],
+    ['three edits away: suggested, never fixed', 'safegaurdng', undefined],
+    ['nothing near', 'leadership', undefined],
+  ])('clearMatch (what --fix writes for %s): "%s" is %s', (_what, name, id) => {
+    expect(la.clearMatch(name)).toBe(id);
+  });
+
   it('normalises case, apostrophes and punctuation', () => {
     expect(normaliseName("  Responding to People's  Immediate Needs! ")).toBe(
       'responding-to-peoples-immediate-needs',

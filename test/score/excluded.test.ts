@@ -1,0 +1,103 @@
+// Evidence is never silently dropped: an item left out of scoring because of
+// an error is counted and named wherever the score is shown, and the overall
+// result is provisional, so one typo cannot quietly raise the rating.
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/run/index.js';
+import type { ScoreResult } from '../../src/model/index.js';
+import { LA_CONFIG, runCli, tempRepo } from '../helpers.js';
+
+const STATEMENTS = [
+  'assessing-needs',
+  'supporting-people-to-live-healthier-lives',
+  'equity-in-experience-and-outcomes',
+  'care-provision-integration-and-continuity',
+  'partnerships-and-communities',
+  'safe-pathways-systems-and-transitions',
+  'safeguarding',
+  'governance-management-and-sustainability',
+  'learning-improvement-and-innovation',
+];
+
+const strength = (statement: string): string =>
+  `statement: ${statement}\nevidence:\n  - title: An item\n    category: processes\n    summary: Something was done.\n    date: 2024-07-01\n    source: Records\n    judgement: strength\n`;
+
+/** Two shortfalls for safeguarding, at lines 9 and 14, each with `summary` as written. */
+const shortfalls = (summary: string): string =>
+  `  - title: Waits for enquiries\n    category: processes\n    ${summary}: Enquiries waited too long.\n    date: 2024-07-01\n    judgement: shortfall\n` +
+  `  - title: Audit actions\n    category: processes\n    ${summary}: Audit actions were not followed up.\n    date: 2024-07-01\n    judgement: shortfall\n`;
+
+/** Every statement assessed; safeguarding also has two shortfalls, with `summary` spelt as given. */
+function repoWith(summary: string): Record<string, string> {
+  const files: Record<string, string> = { 'cqc-score.yaml': LA_CONFIG };
+  for (const id of STATEMENTS) files[`${id}.yaml`] = strength(id);
+  files['safeguarding.yaml'] += shortfalls(summary);
+  return files;
+}
+
+async function scored(
+  files: Record<string, string>,
+): Promise<{ result: ScoreResult; table: string; markdown: string; json: ScoreResult }> {
+  const repo = tempRepo(files);
+  try {
+    const result = run(repo.dir);
+    const table = (await runCli([repo.dir, '--no-color'])).stdout;
+    const markdown = (await runCli([repo.dir, '--format', 'markdown'])).stdout;
+    const json = JSON.parse((await runCli([repo.dir, '--format', 'json'])).stdout) as ScoreResult;
+    return { result, table, markdown, json };
+  } finally {
+    repo.cleanup();
+  }
+}
+
+describe('items left out because of errors', () => {
+  it('are counted and named per statement, and make the overall result provisional', async () => {
+    const typo = await scored(repoWith('sumary'));
+    const fixed = await scored(repoWith('summary'));
+    const safeguarding = (r: ScoreResult) => r.statements.find((s) => s.id === 'safeguarding');
+
+    // The typo would otherwise raise safeguarding's score, and with it the rating.
+    expect(safeguarding(typo.result)?.score).toBeGreaterThan(
+      safeguarding(fixed.result)?.score ?? 0,
+    );
+
+    expect(safeguarding(typo.json)?.excludedItems).toBe(2);
+    expect(typo.json.excludedItems).toBe(2);
+    expect(typo.json.provisional).toBe(true);
+    expect(safeguarding(fixed.json)?.excludedItems).toBe(0);
+    expect(fixed.json.provisional).toBe(false);
+
+    // Files are named relative to the working directory, here a temporary folder's path.
+    const named =
+      /2 items left out because of errors \(\S*safeguarding\.yaml:9, \S*safeguarding\.yaml:14\)/;
+    expect(safeguarding(typo.result)?.gaps.map((g) => g.message)).toContainEqual(
+      expect.stringMatching(named),
+    );
+    expect(typo.table.replace(/\s*│\s*/g, ' ')).toContain('2 items left out because of');
+    // Under the Overall line, wrapped to the width: one paragraph up to the blank line.
+    const provisional = /^Provisional: [^\n]*(\n\S[^\n]*)*/m.exec(typo.table)?.[0] ?? '';
+    expect(provisional.replace(/\s*\n\s*/g, ' ')).toMatch(
+      new RegExp(`^Provisional: ${named.source}`),
+    );
+    expect(typo.markdown).toContain('**Provisional overall rating:');
+    expect(typo.markdown).toContain('**2 items left out because of errors, so not in any score.**');
+
+    expect(fixed.table).not.toMatch(/Provisional|left out/);
+    expect(fixed.markdown).toContain('**Suggested overall rating:');
+    expect(fixed.markdown).not.toContain('left out');
+  });
+
+  it('say "evidence in error", not "no evidence", for a statement whose only evidence is in error', async () => {
+    const files = repoWith('summary');
+    files['safeguarding.yaml'] = strength('safeguarding').replace('judgement', 'judgment');
+    const { result, table } = await scored(files);
+    const safeguarding = result.statements.find((s) => s.id === 'safeguarding');
+    expect(safeguarding?.score).toBeNull();
+    expect(safeguarding?.excludedItems).toBe(1);
+    expect(safeguarding?.gaps[0]?.message).toMatch(
+      /^Evidence in error: its only 1 item was left out/,
+    );
+    expect(table).toMatch(/│ Safeguarding +│/);
+    expect(table).not.toMatch(/No evidence, not assessed \(\d+\): [^│]*Safeguarding/);
+    expect(result.provisional).toBe(true);
+  });
+});
