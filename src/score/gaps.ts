@@ -216,6 +216,9 @@ const quoted = (text: string): string => `"${text.replace(/[.\s]+$/, '')}"`;
  * them together; then the evidence that is missing. A shortfall that would
  * not move the score on its own is not repeated here: the findings show it.
  */
+/** How many shortfalls, weightiest first, are each tried alone for what would lift a score. */
+const MOST_TRIED_ALONE = 20;
+
 export function liftFor(
   score: Score | null,
   findings: readonly Finding[],
@@ -239,22 +242,32 @@ export function liftFor(
       rescore(
         new Map(list.flatMap((f) => f.evidence.map((ref) => [refKey(ref), 'strength' as const]))),
       );
-    const alone = shortfalls.filter((f) => (addressed([f]) ?? 0) > score);
-    for (const f of alone)
+    // Each rescoring reads every item, so only the weightiest shortfalls are tried
+    // alone: trying each of a large folder's thousand made the run quadratic.
+    const alone = shortfalls.slice(0, MOST_TRIED_ALONE).flatMap((f) => {
+      const lifted = addressed([f]);
+      return (lifted ?? 0) > score ? [{ f, lifted }] : [];
+    });
+    for (const { f, lifted } of alone)
       actions.push(
-        `Address ${quoted(f.text)} (${plural(f.evidence.length, 'item')}): that alone would lift the score to ${addressed([f])}`,
+        `Address ${quoted(f.text)} (${plural(f.evidence.length, 'item')}): that alone would lift the score to ${lifted}`,
       );
     if (alone.length === 0 && shortfalls.length > 0) {
-      const together: Finding[] = [];
-      for (const f of shortfalls) {
-        together.push(f);
-        const lifted = addressed(together);
-        if ((lifted ?? 0) > score) {
-          actions.push(
-            `Address these ${together.length} shortfalls together to lift the score to ${lifted}: ${together.map((t) => quoted(t.text)).join('; ')}`,
-          );
-          break;
+      // The fewest leading shortfalls that lift the score together, found by halving:
+      // turning more of them into strengths never lowers a score.
+      const lifts = (n: number): boolean => (addressed(shortfalls.slice(0, n)) ?? 0) > score;
+      if (lifts(shortfalls.length)) {
+        let low = 1;
+        let high = shortfalls.length;
+        while (low < high) {
+          const middle = Math.floor((low + high) / 2);
+          if (lifts(middle)) high = middle;
+          else low = middle + 1;
         }
+        const together = shortfalls.slice(0, low);
+        actions.push(
+          `Address these ${together.length} shortfalls together to lift the score to ${addressed(together)}: ${together.map((t) => quoted(t.text)).join('; ')}`,
+        );
       }
     }
     if (score === 3 && !findings.some((f) => f.effect === 'exceptional'))

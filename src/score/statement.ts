@@ -210,6 +210,8 @@ export function scoreStatement(
   config: Config,
 ): StatementResult {
   const current = verdicts.filter((v) => !v.item.stale);
+  // What would lift the score rescores these many times: their keys are made once.
+  const currentKeys = current.map((v) => refKey(v.item.ref));
   const scored =
     config.scoring === 'category-percentage'
       ? scoreByCategory(current, config)
@@ -251,8 +253,8 @@ export function scoreStatement(
     findings,
     gaps,
     toLift: liftFor(score, findings, gaps, (changes) => {
-      const changed = current.map((v) => {
-        const judgement = changes.get(refKey(v.item.ref));
+      const changed = current.map((v, i) => {
+        const judgement = changes.get(currentKeys[i]!);
         return judgement && v.basis ? { ...v, basis: { ...v.basis, judgement } } : v;
       });
       const again =

@@ -215,6 +215,19 @@ describe('what would lift the score', () => {
     );
   });
 
+  it('finds the fewest shortfalls that lift the score together among many', () => {
+    // Thirty shortfalls and a strength: with k addressed, (123 - k) / (4 × (61 - k)); k = 19
+    // gives 62.3% (2), k = 20 gives 62.8%, which rounds up to 63% (3). No one shortfall is enough.
+    const names = Array.from({ length: 30 }, (_, i) => `Shortfall ${String(i).padStart(2, '0')}`);
+    const s = score([
+      ...names.map((name) => item(name, 'processes', 'shortfall')),
+      item('Delta', 'partners', 'strength'),
+    ]);
+    expect(s.score).toBe(2);
+    expect(s.toLift[0]).toMatch(/^Address these 20 shortfalls together to lift the score to 3: /);
+    expect(s.toLift.some((action) => action.includes('alone'))).toBe(false);
+  });
+
   it("asks for missing evidence as an action (no people's experience)", () => {
     const s = score([item('Staff felt supported', 'staff-and-leaders', 'strength')]);
     expect(s.toLift).toContain(
