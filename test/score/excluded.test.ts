@@ -2,21 +2,12 @@
 // an error is counted and named wherever the score is shown, and the overall
 // result is provisional, so one typo cannot quietly raise the rating.
 import { describe, expect, it } from 'vitest';
+import { loadFramework } from '../../src/frameworks/catalogue.js';
 import { run } from '../../src/run/index.js';
 import type { ScoreResult } from '../../src/model/index.js';
 import { LA_CONFIG, runCli, tempRepo } from '../helpers.js';
 
-const STATEMENTS = [
-  'assessing-needs',
-  'supporting-people-to-live-healthier-lives',
-  'equity-in-experience-and-outcomes',
-  'care-provision-integration-and-continuity',
-  'partnerships-and-communities',
-  'safe-pathways-systems-and-transitions',
-  'safeguarding',
-  'governance-management-and-sustainability',
-  'learning-improvement-and-innovation',
-];
+const STATEMENTS = loadFramework('local-authority').statements.map((s) => s.id);
 
 const strength = (statement: string): string =>
   `statement: ${statement}\nevidence:\n  - title: An item\n    category: processes\n    summary: Something was done.\n    date: 2024-07-01\n    source: Records\n    judgement: strength\n`;

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadFramework } from '../../src/frameworks/catalogue.js';
 import { run } from '../../src/run/index.js';
 import { LA_CONFIG, tempRepo } from '../helpers.js';
 
-const STATEMENTS = [
-  'assessing-needs',
-  'supporting-people-to-live-healthier-lives',
-  'equity-in-experience-and-outcomes',
-  'care-provision-integration-and-continuity',
-  'partnerships-and-communities',
-  'safe-pathways-systems-and-transitions',
-  'safeguarding',
-  'governance-management-and-sustainability',
-  'learning-improvement-and-innovation',
-];
+const STATEMENTS = loadFramework('local-authority').statements.map((s) => s.id);
 
 function overallFor(judgements: Record<string, string>) {
   const files: Record<string, string> = { 'cqc-score.yaml': LA_CONFIG };
