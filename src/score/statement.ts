@@ -1,3 +1,4 @@
+import { JUDGEMENTS } from '../model/index.js';
 import type {
   Category,
   CategoryScore,
@@ -21,6 +22,7 @@ import {
 import { EFFECT_VALUE, polarity } from './judge.js';
 import { ITEM_WEIGHT } from './weights.js';
 import { confidenceFor, EFFECT_ORDER, gapsFor, liftFor, refKey } from './gaps.js';
+import type { Rescore } from './gaps.js';
 
 import type { Verdict } from './judge.js';
 
@@ -41,6 +43,13 @@ export function isCue(rule: Rule): boolean {
   return rule.id.startsWith('cue/');
 }
 
+/** How many items carry each judgement. */
+export type Tally = Record<Judgement, number>;
+
+export function emptyTally(): Tally {
+  return { exceptional: 0, strength: 0, shortfall: 0, 'significant-shortfall': 0 };
+}
+
 /**
  * Weighted percentage (25–100) of a set of judgements. Shortfalls weigh more
  * than strengths (a regulator scores on risk, so a few material shortfalls
@@ -51,14 +60,25 @@ export function weightedPercent(
   judgements: readonly Judgement[],
   weight: Record<Judgement, number> = ITEM_WEIGHT,
 ): number | null {
-  if (judgements.length === 0) return null;
+  const tally = emptyTally();
+  for (const judgement of judgements) tally[judgement]++;
+  return tallyPercent(tally, weight);
+}
+
+/** The weighted percentage of a tally of judgements; null when it counts no item. */
+export function tallyPercent(
+  tally: Tally,
+  weight: Record<Judgement, number> = ITEM_WEIGHT,
+): number | null {
+  let items = 0;
   let sum = 0;
   let weights = 0;
-  for (const judgement of judgements) {
-    sum += ITEM_VALUE[judgement] * weight[judgement];
-    weights += weight[judgement];
+  for (const judgement of JUDGEMENTS) {
+    items += tally[judgement];
+    sum += tally[judgement] * ITEM_VALUE[judgement] * weight[judgement];
+    weights += tally[judgement] * weight[judgement];
   }
-  return percentage(sum, weights * 4);
+  return items === 0 ? null : percentage(sum, weights * 4);
 }
 
 /** Which of two fired rules an item is better cited under. */
@@ -169,31 +189,69 @@ interface Scored {
   categoryScores: CategoryScore[];
 }
 
-function scoreDirect(verdicts: readonly Verdict[]): Scored | null {
-  const exact = weightedPercent(verdicts.flatMap((v) => (v.basis ? [v.basis.judgement] : [])));
+/** Judged items' tallies, by category. */
+type Tallies = Map<Category, Tally>;
+
+function talliesOf(verdicts: readonly Verdict[]): Tallies {
+  const tallies: Tallies = new Map();
+  for (const { item, basis } of verdicts) {
+    if (!basis) continue;
+    const tally = tallies.get(item.category) ?? emptyTally();
+    tally[basis.judgement]++;
+    tallies.set(item.category, tally);
+  }
+  return tallies;
+}
+
+function scoreDirect(tallies: Tallies): Scored | null {
+  const all = emptyTally();
+  for (const tally of tallies.values())
+    for (const judgement of JUDGEMENTS) all[judgement] += tally[judgement];
+  const exact = tallyPercent(all);
   return exact === null ? null : { exact, categoryScores: [] };
 }
 
-function scoreByCategory(verdicts: readonly Verdict[], config: Config): Scored | null {
-  const byCategory = new Map<Category, Judgement[]>();
-  for (const verdict of verdicts) {
-    if (!verdict.basis) continue;
-    const list = byCategory.get(verdict.item.category) ?? [];
-    list.push(verdict.basis.judgement);
-    byCategory.set(verdict.item.category, list);
-  }
+function scoreByCategory(tallies: Tallies, config: Config): Scored | null {
   const categoryScores: CategoryScore[] = [];
-  for (const [category, judgements] of [...byCategory].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const exact = weightedPercent(judgements) as number;
+  for (const [category, tally] of [...tallies].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const exact = tallyPercent(tally);
+    if (exact === null) continue;
     categoryScores.push({
       category,
       score: scoreForPercent(roundPercent(exact, config.rounding)),
-      items: judgements.length,
+      items: JUDGEMENTS.reduce((sum, judgement) => sum + tally[judgement], 0),
     });
   }
   if (categoryScores.length === 0) return null;
   const total = categoryScores.reduce((sum, c) => sum + c.score, 0);
   return { exact: percentage(total, categoryScores.length * 4), categoryScores };
+}
+
+/** The statement's score from its tallies, under the configured method. */
+function scoreTallies(tallies: Tallies, config: Config): Scored | null {
+  return config.scoring === 'category-percentage'
+    ? scoreByCategory(tallies, config)
+    : scoreDirect(tallies);
+}
+
+/**
+ * Rescoring for what would lift a score: moves the changed items between the
+ * tallies' judgements, so each try costs the changes, not the whole statement.
+ */
+function rescoreFrom(current: readonly Verdict[], tallies: Tallies, config: Config): Rescore {
+  const byKey = new Map(current.map((verdict) => [refKey(verdict.item.ref), verdict]));
+  return (changes) => {
+    const moved: Tallies = new Map([...tallies].map(([category, t]) => [category, { ...t }]));
+    for (const [key, judgement] of changes) {
+      const verdict = byKey.get(key);
+      if (!verdict?.basis) continue;
+      const tally = moved.get(verdict.item.category) as Tally;
+      tally[verdict.basis.judgement]--;
+      tally[judgement]++;
+    }
+    const again = scoreTallies(moved, config);
+    return again ? scoreForPercent(roundPercent(again.exact, config.rounding)) : null;
+  };
 }
 
 export interface StatementInput {
@@ -210,12 +268,8 @@ export function scoreStatement(
   config: Config,
 ): StatementResult {
   const current = verdicts.filter((v) => !v.item.stale);
-  // What would lift the score rescores these many times: their keys are made once.
-  const currentKeys = current.map((v) => refKey(v.item.ref));
-  const scored =
-    config.scoring === 'category-percentage'
-      ? scoreByCategory(current, config)
-      : scoreDirect(current);
+  const tallies = talliesOf(current);
+  const scored = scoreTallies(tallies, config);
   const percent = scored ? roundPercent(scored.exact, config.rounding) : null;
   const score = percent === null ? null : scoreForPercent(percent);
   const ruleOrder = new Map(rules.map((rule, index) => [rule.id, index]));
@@ -252,17 +306,7 @@ export function scoreStatement(
     counts,
     findings,
     gaps,
-    toLift: liftFor(score, findings, gaps, (changes) => {
-      const changed = current.map((v, i) => {
-        const judgement = changes.get(currentKeys[i]!);
-        return judgement && v.basis ? { ...v, basis: { ...v.basis, judgement } } : v;
-      });
-      const again =
-        config.scoring === 'category-percentage'
-          ? scoreByCategory(changed, config)
-          : scoreDirect(changed);
-      return again ? scoreForPercent(roundPercent(again.exact, config.rounding)) : null;
-    }),
+    toLift: liftFor(score, findings, gaps, rescoreFrom(current, tallies, config)),
     items: verdicts.map(({ item, basis }) => ({
       ref: item.ref,
       title: item.title,
