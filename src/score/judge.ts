@@ -269,7 +269,7 @@ export function judgeItem(
   const compiled = compile(rules);
   const context = new ItemContext(item, compiled, text);
   const { gates, evaluators } = compiled;
-  const fired: Fired[] = [];
+  let fired: Fired[] = [];
   let total = 0;
   for (let r = 0; r < rules.length; r++) {
     if (!context.open(gates[r] ?? null)) continue;
@@ -282,6 +282,8 @@ export function judgeItem(
     fired.push({ rule, outcome, contribution });
   }
   total = Math.round(total * 1000) / 1000;
+  // A verdict lasts the whole run: keep its list at its length, not at the room push left.
+  fired = fired.slice();
   if (item.judgement) {
     return { item, fired, total, basis: { judgement: item.judgement, how: 'explicit', rules: [] } };
   }

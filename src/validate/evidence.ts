@@ -375,6 +375,15 @@ function idUse(context: DocumentContext, item: RawItem, index: number): IdUse | 
   };
 }
 
+/**
+ * A copy of a value that does not hold on to the file it was read from: the
+ * parser's strings are slices of the file's whole text, and one kept slice
+ * keeps the whole text alive for the rest of the run.
+ */
+function detached<T extends string>(text: T): T {
+  return (' ' + text).slice(1) as T;
+}
+
 function evidenceItem(
   item: RawItem,
   ref: SourceRef,
@@ -387,22 +396,22 @@ function evidenceItem(
 ): EvidenceItem {
   const built: EvidenceItem = {
     ref,
-    key: item.id ?? `${parsed.file}#${doc}/${index}`,
+    key: item.id === undefined ? `${parsed.file}#${doc}/${index}` : detached(item.id),
     framework,
     statements,
-    title: item.title,
-    category: item.category,
-    summary: item.summary,
-    tags: item.tags ?? [],
+    title: detached(item.title),
+    category: detached(item.category),
+    summary: detached(item.summary),
+    tags: (item.tags ?? []).map(detached),
     metrics: item.metrics ?? {},
     stale: dated.stale,
   };
   // Optional keys are set only when present, so the result never carries undefined.
-  if (item.date !== undefined) built.date = item.date;
-  if (item.source !== undefined) built.source = item.source;
-  if (item.judgement !== undefined) built.judgement = item.judgement;
-  if (item.status !== undefined) built.status = item.status;
-  if (item.reference !== undefined) built.reference = item.reference;
+  if (item.date !== undefined) built.date = detached(item.date);
+  if (item.source !== undefined) built.source = detached(item.source);
+  if (item.judgement !== undefined) built.judgement = detached(item.judgement);
+  if (item.status !== undefined) built.status = detached(item.status);
+  if (item.reference !== undefined) built.reference = detached(item.reference);
   if (dated.ageMonths !== undefined) built.ageMonths = dated.ageMonths;
   return built;
 }
