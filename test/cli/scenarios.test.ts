@@ -1,7 +1,7 @@
 // One table of CLI scenarios, run in-process through main() and again by
 // spawning the built bin, so both paths are held to the same behaviour.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 import type { CliRun } from '../helpers.js';
@@ -15,8 +15,18 @@ interface Scenario {
   env?: Record<string, string>;
 }
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const VERSION_LINE = new RegExp(`^${version.replaceAll('.', '\\.')}\n$`);
+
 const SCENARIOS: Scenario[] = [
-  { name: 'version', args: ['--version'], code: 0, stdout: [/^\d+\.\d+\.\d+\n$/] },
+  { name: 'version', args: ['--version'], code: 0, stdout: [VERSION_LINE] },
+  { name: 'version, short', args: ['-V'], code: 0, stdout: [VERSION_LINE] },
+  {
+    name: 'version beside another option',
+    args: ['--version', '--no-color'],
+    code: 0,
+    stdout: [VERSION_LINE],
+  },
   {
     name: 'help lists commands and examples',
     args: ['--help'],
