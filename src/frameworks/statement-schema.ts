@@ -9,15 +9,13 @@
  * unreported (src/schema/ajv-errors.ts): the statement check proper
  * (unknown-statement) names the nearest statement and carries the fix.
  */
-import type { FrameworkId } from '../model/index.js';
+import { FRAMEWORK_IDS } from '../model/index.js';
 import { loadFramework, normaliseName } from './catalogue.js';
-
-const FRAMEWORKS: FrameworkId[] = ['local-authority', 'provider'];
 
 /** Every statement's id, title and aliases, framework by framework, each once. */
 export function statementNames(): string[] {
   const names = new Set<string>();
-  for (const framework of FRAMEWORKS)
+  for (const framework of FRAMEWORK_IDS)
     for (const s of loadFramework(framework).statements)
       for (const name of [s.id, s.title, ...s.aliases]) names.add(name);
   return [...names];

@@ -46,7 +46,25 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
   /** The decoded text, when the file could be decoded. */
   text?: string;
+  /**
+   * Set when the file cannot be read: what could still be made of it (the
+   * `yaml` package's partial reading of a file with a syntax error, or nothing),
+   * so that the items it holds are counted as left out, not lost without a word.
+   */
+  unreadable?: Unreadable;
 }
+
+/** What could be made of a file that cannot be read: each document's partial value, and where its parts are. */
+export interface Unreadable {
+  docs: unknown[];
+  locator: Locator;
+}
+
+/** Nothing could be made of the file: it counts as one entry left out, at its start. */
+export const NOTHING_READ: Unreadable = {
+  docs: [],
+  locator: { locate: () => ({ line: 1, column: 1 }) },
+};
 
 /** More nodes than this added by writing out aliases, and the file is treated as an attack. */
 export const MAX_ALIAS_EXPANSION = 10_000;
@@ -138,15 +156,21 @@ function decode(file: string, bytes: Uint8Array): { text?: string; diagnostic?: 
   };
 }
 
-/** A file with nothing to read, and why. */
-function unread(file: string, diagnostic?: Diagnostic, text?: string): ParsedFile {
+/** A file that cannot be read, and why. */
+function unread(
+  file: string,
+  diagnostics: Diagnostic[],
+  text?: string,
+  unreadable: Unreadable = NOTHING_READ,
+): ParsedFile {
   return {
     file,
     docs: [],
-    locator: { locate: () => ({ line: 1, column: 1 }) },
+    locator: NOTHING_READ.locator,
     itemPosition: () => ({ line: 1, column: 1 }),
-    diagnostics: diagnostic ? [diagnostic] : [],
+    diagnostics,
     ...(text !== undefined ? { text } : {}),
+    unreadable,
   };
 }
 
@@ -276,28 +300,41 @@ function syntaxTree(text: string): {
   return { documents: Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [], lineCounter };
 }
 
-/** The diagnostics for a file js-yaml could not read: the `yaml` package's, or js-yaml's own. */
-function readFailure(file: string, text: string, error: Error): Diagnostic[] {
-  if (error instanceof RangeError) return [fileDiagnostic(file, 'yaml/too-deep', TOO_DEEP)];
+/**
+ * A file js-yaml could not read: the diagnostics (the `yaml` package's, or
+ * js-yaml's own), and the `yaml` package's partial reading of each document.
+ */
+function readFailure(file: string, text: string, error: Error): ParsedFile {
+  if (error instanceof RangeError)
+    return unread(file, [fileDiagnostic(file, 'yaml/too-deep', TOO_DEEP)], text);
   const { documents, lineCounter } = syntaxTree(text);
+  const salvaged: Unreadable = {
+    docs: documents.map((document) => {
+      try {
+        return document.toJS({ maxAliasCount: 100 }) as unknown;
+      } catch {
+        return undefined;
+      }
+    }),
+    locator: treeLocator(documents, lineCounter),
+  };
   // Only the first error of a document: the ones after it are usually its echoes.
   const found = documents.flatMap((d) =>
     d.errors.length > 0 ? [yamlErrorDiagnostic(file, d.errors[0]!, lineCounter, text)] : [],
   );
-  if (found.length > 0) return found;
+  if (found.length > 0) return unread(file, found, text, salvaged);
   const mark = (error as { mark?: { line: number; column: number } }).mark;
   const reason = (error as { reason?: string }).reason ?? error.message;
   const tag = /unknown tag/i.test(reason);
-  return [
-    fileDiagnostic(
-      file,
-      'yaml/syntax',
-      tag
-        ? `YAML tag ${/<([^>]*)>/.exec(reason)?.[1] ?? ''} is not supported in evidence; write the value as plain text, a number or a list`
-        : `YAML cannot be read: ${reason}`,
-      mark ? { line: mark.line + 1, column: mark.column + 1 } : undefined,
-    ),
-  ];
+  const diagnostic = fileDiagnostic(
+    file,
+    'yaml/syntax',
+    tag
+      ? `YAML tag ${/<([^>]*)>/.exec(reason)?.[1] ?? ''} is not supported in evidence; write the value as plain text, a number or a list`
+      : `YAML cannot be read: ${reason}`,
+    mark ? { line: mark.line + 1, column: mark.column + 1 } : undefined,
+  );
+  return unread(file, [diagnostic], text, salvaged);
 }
 
 /** A locator that builds the `yaml` syntax tree on first use. */
@@ -316,15 +353,15 @@ function lazyLocator(text: string): Locator {
 
 export function parseEvidenceFile(file: string, bytes: Uint8Array): ParsedFile {
   const decoded = decode(file, bytes);
-  if (decoded.text === undefined) return unread(file, decoded.diagnostic);
+  if (decoded.text === undefined)
+    return unread(file, decoded.diagnostic ? [decoded.diagnostic] : []);
   const text = decoded.text;
 
   if (flowDepthExceeds(text, MAX_DEPTH) || blockDepthExceeds(text, MAX_DEPTH))
-    return unread(file, fileDiagnostic(file, 'yaml/too-deep', TOO_DEEP), text);
+    return unread(file, [fileDiagnostic(file, 'yaml/too-deep', TOO_DEEP)], text);
 
   const read = readValues(text);
-  if ('error' in read)
-    return { ...unread(file, undefined, text), diagnostics: readFailure(file, text, read.error) };
+  if ('error' in read) return readFailure(file, text, read.error);
 
   const tree = lazyLocator(text);
   const diagnostics: Diagnostic[] = [];

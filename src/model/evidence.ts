@@ -19,7 +19,9 @@ export type Judgement = (typeof JUDGEMENTS)[number];
 export const STATUSES = ['planned', 'in-progress', 'embedded'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export type FrameworkId = 'local-authority' | 'provider';
+/** The frameworks cqc-score scores against. */
+export const FRAMEWORK_IDS = ['local-authority', 'provider'] as const;
+export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
 
 /** Where something sits in an evidence file. */
 export interface SourceRef {

@@ -4,7 +4,7 @@ export type * from './evidence.js';
 export type * from './framework.js';
 export type * from './result.js';
 export type * from './rubric.js';
-export { CATEGORIES, JUDGEMENTS, STATUSES } from './evidence.js';
+export { CATEGORIES, FRAMEWORK_IDS, JUDGEMENTS, STATUSES } from './evidence.js';
 export { SEVERITY_RANK } from './diagnostic.js';
 export { CONFIG_FILE_NAME } from './config.js';
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_FAMILIES } from './codes.js';

@@ -5,6 +5,7 @@
  * EvidenceItem, and an item left out because of an error is recorded as
  * excluded, with the statements it names, so scores can say so.
  */
+import { FRAMEWORK_IDS } from '../model/index.js';
 import type {
   Config,
   Diagnostic,
@@ -15,7 +16,8 @@ import type {
   Severity,
   SourceRef,
 } from '../model/index.js';
-import type { ParsedFile } from '../load/parse.js';
+import type { ParsedFile, Unreadable } from '../load/parse.js';
+import type { Position } from '../load/positions.js';
 import { loadFramework } from '../frameworks/catalogue.js';
 import type { Catalogue } from '../frameworks/catalogue.js';
 import { schemas, validator } from '../schema/ajv.js';
@@ -81,6 +83,11 @@ export function evidenceChecker(config: Config): EvidenceChecker {
       const out: FileCheck = { items: [], excluded: [], diagnostics: [], ids: [] };
       // A loop, not push(...): a file can carry more diagnostics than a call has room for arguments.
       for (const d of parsed.diagnostics) out.diagnostics.push(d);
+      const lost = { file: parsed.file, config, resolve, out };
+      if (parsed.unreadable) {
+        leaveOutUnreadable(parsed, parsed.unreadable, lost);
+        return capProblems(parsed.file, out);
+      }
       if (isEmpty(parsed)) {
         if (parsed.diagnostics.length === 0)
           out.diagnostics.push({
@@ -94,12 +101,87 @@ export function evidenceChecker(config: Config): EvidenceChecker {
         return out;
       }
       parsed.docs.forEach((doc, index) => {
-        if (doc !== null && doc !== undefined)
+        // A document refused once read (aliases written out too often, nesting too deep).
+        if (doc === undefined)
+          leaveOutDocument(doc, (path) => parsed.locator.locate(index, path), lost);
+        else if (doc !== null)
           checkDocument({ parsed, index, doc, config, validate, dates, resolve, out });
       });
       return capProblems(parsed.file, out);
     },
   };
+}
+
+/** What counting left-out items needs. */
+interface LostContext {
+  file: string;
+  config: Config;
+  resolve(catalogue: Catalogue, name: string): string | null;
+  out: FileCheck;
+}
+
+/**
+ * A file that cannot be read: whatever of its documents could be made out is
+ * left out and counted, and when nothing could be, the file counts as one
+ * entry left out, at its first error.
+ */
+function leaveOutUnreadable(parsed: ParsedFile, unreadable: Unreadable, lost: LostContext): void {
+  let accounted = false;
+  unreadable.docs.forEach((doc, index) => {
+    if (
+      doc !== null &&
+      leaveOutDocument(doc, (path) => unreadable.locator.locate(index, path), lost)
+    )
+      accounted = true;
+  });
+  if (accounted) return;
+  const first = parsed.diagnostics.find((d) => d.severity === 'error') ?? { line: 1, column: 1 };
+  lost.out.excluded.push({
+    ref: { file: parsed.file, line: first.line, column: first.column },
+    statements: [],
+  });
+}
+
+/**
+ * Counts as left out everything a document that cannot be used holds: each
+ * item of its evidence list (or of a list written without "evidence:"), with
+ * the statements it names, or the document as one entry when no list can be
+ * made out. Returns false only for a document of another framework, which
+ * would not be scored anyway.
+ */
+function leaveOutDocument(
+  doc: unknown,
+  locate: (path: (string | number)[]) => Position,
+  { file, config, resolve, out }: LostContext,
+): boolean {
+  const record = (
+    doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? doc : {}
+  ) as Record<string, unknown>;
+  const framework = record.framework;
+  if (framework !== config.framework && FRAMEWORK_IDS.some((id) => id === framework)) return false;
+  const catalogue = loadFramework(config.framework);
+  const statement = typeof record.statement === 'string' ? record.statement : undefined;
+  const docStatement =
+    statement === undefined ? undefined : (resolve(catalogue, statement) ?? undefined);
+  const [list, at] = Array.isArray(doc)
+    ? [doc, []]
+    : Array.isArray(record.evidence)
+      ? [record.evidence, ['evidence']]
+      : [undefined, []];
+  if (!list) {
+    out.excluded.push({
+      ref: { file, ...locate([]) },
+      statements: docStatement ? [docStatement] : [],
+    });
+    return true;
+  }
+  list.forEach((raw: unknown, item) =>
+    out.excluded.push({
+      ref: { file, ...locate([...at, item]) },
+      statements: namedStatements(resolve, catalogue, raw, docStatement),
+    }),
+  );
+  return true;
 }
 
 function isEmpty(parsed: ParsedFile): boolean {
@@ -154,7 +236,15 @@ function checkDocument(context: DocumentContext): void {
     });
   };
   const shape = checkShape(context, report);
-  if (shape === 'broken') return;
+  if (shape === 'broken') {
+    leaveOutDocument(doc, (path) => parsed.locator.locate(index, path), {
+      file: parsed.file,
+      config,
+      resolve: context.resolve,
+      out,
+    });
+    return;
+  }
 
   const document = doc as RawDocument;
   const framework = document.framework ?? config.framework;
@@ -172,7 +262,7 @@ function checkDocument(context: DocumentContext): void {
   }
   (document.evidence ?? []).forEach((raw, item) => {
     const ref = (): SourceRef => ({ file: parsed.file, ...parsed.itemPosition(index, item) });
-    const named = namedStatements(context, catalogue, raw, docStatement.id);
+    const named = namedStatements(context.resolve, catalogue, raw, docStatement.id);
     const exclude = (): void => {
       if (framework === config.framework) out.excluded.push({ ref: ref(), statements: named });
     };
@@ -261,13 +351,13 @@ function namesOf(item: RawItem): string[] {
 
 /** The statements an item can be counted against, however broken it is: for "left out" counts. */
 function namedStatements(
-  context: DocumentContext,
+  resolve: LostContext['resolve'],
   catalogue: Catalogue,
   raw: unknown,
   docStatement: string | undefined,
 ): string[] {
   const item = (raw !== null && typeof raw === 'object' ? raw : {}) as RawItem;
-  const ids = namesOf(item).flatMap((name) => context.resolve(catalogue, name) ?? []);
+  const ids = namesOf(item).flatMap((name) => resolve(catalogue, name) ?? []);
   if (ids.length === 0 && namesOf(item).length === 0 && docStatement) ids.push(docStatement);
   return [...new Set(ids)];
 }

@@ -92,3 +92,113 @@ describe('items left out because of errors', () => {
     expect(result.provisional).toBe(true);
   });
 });
+
+/**
+ * Errors outside any one item: in the file's YAML, its encoding, its size or
+ * its document. Each case rewrites safeguarding.yaml (three items: a strength
+ * and two shortfalls) and gives the items that must be counted as left out,
+ * on safeguarding and overall. Without the count, the shortfalls vanish and
+ * the rating rises without a word.
+ */
+interface FileErrorCase {
+  name: string;
+  file: (text: string) => string | Buffer;
+  config?: string;
+  safeguarding: number;
+  overall: number;
+}
+
+const SAFEGUARDING = strength('safeguarding') + shortfalls('summary');
+
+const FILE_ERRORS: FileErrorCase[] = [
+  {
+    name: 'a YAML syntax error in one item: the whole file',
+    file: (t) => t.replace('title: Audit actions', 'title: Audit: actions'),
+    safeguarding: 3,
+    overall: 3,
+  },
+  {
+    name: 'a YAML error, with yaml/* turned off in the configuration',
+    file: (t) => t.replace('title: Audit actions', 'title: Audit: actions'),
+    config: `${LA_CONFIG}rules:\n  yaml/*: off\n`,
+    safeguarding: 3,
+    overall: 3,
+  },
+  {
+    name: 'a syntax error in the second document: both documents',
+    file: (t) =>
+      `${t}---\nstatement: safeguarding\nevidence:\n  - title: Late: again\n    category: processes\n    summary: x\n`,
+    safeguarding: 4,
+    overall: 4,
+  },
+  {
+    name: 'an unknown key at the top of the document',
+    file: (t) => `owner: Jo\n${t}`,
+    safeguarding: 3,
+    overall: 3,
+  },
+  {
+    name: 'a misspelt framework',
+    file: (t) => `framework: local-authorty\n${t}`,
+    safeguarding: 3,
+    overall: 3,
+  },
+  {
+    name: 'a document statement that is not text: counted, but on no statement',
+    file: (t) => t.replace('statement: safeguarding', 'statement: 7'),
+    safeguarding: 0,
+    overall: 3,
+  },
+  {
+    name: 'evidence written as a mapping: the document counts once',
+    file: () =>
+      'statement: safeguarding\nevidence:\n  title: Waits\n  category: processes\n  summary: x\n',
+    safeguarding: 1,
+    overall: 1,
+  },
+  {
+    name: 'items written without "evidence:": each one',
+    file: (t) => t.replace('statement: safeguarding\nevidence:\n', '').replace(/^ {2}/gm, ''),
+    safeguarding: 0,
+    overall: 3,
+  },
+  {
+    name: 'UTF-16 text: the file counts once',
+    file: (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]),
+    safeguarding: 0,
+    overall: 1,
+  },
+  {
+    name: 'a file over the size limit: the file counts once',
+    file: (t) => t,
+    config: `${LA_CONFIG}max-file-bytes: 300\n`,
+    safeguarding: 0,
+    overall: 1,
+  },
+  {
+    name: 'a broken document of another framework: not scored, so not counted',
+    file: (t) => `framework: provider\nowner: Jo\n${t}`,
+    safeguarding: 0,
+    overall: 0,
+  },
+];
+
+describe('errors outside any one item', () => {
+  it.each(FILE_ERRORS)('$name', ({ file, config, safeguarding, overall }) => {
+    const files: Record<string, string | Buffer> = repoWith('summary');
+    files['safeguarding.yaml'] = file(SAFEGUARDING);
+    if (config) files['cqc-score.yaml'] = config;
+    const repo = tempRepo(files);
+    try {
+      const result = run(repo.dir);
+      const statement = result.statements.find((s) => s.id === 'safeguarding');
+      expect(statement?.excludedItems).toBe(safeguarding);
+      expect(result.excludedItems).toBe(overall);
+      if (overall > 0) expect(result.provisional).toBe(true);
+      // The two shortfalls never count while their file is in error.
+      expect(statement?.findings.some((f) => f.effect === 'shortfall')).toBe(false);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
