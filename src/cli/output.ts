@@ -35,7 +35,9 @@ export function isInsideFolder(dir: string, path: string): boolean {
     if (parent === existing) return false;
     existing = parent;
   }
-  let current = realpathSync(existing);
+  // The system's own resolution: `..` after a link leads out of the link's
+  // target, as the write will, not out of the folder the link sits in.
+  let current = realpathSync.native(existing);
   for (;;) {
     if (identity(current) === root) return true;
     const parent = dirname(current);

@@ -96,7 +96,7 @@ export function resolveTarget(path: string): Target {
   let real = path;
   if (stats.isSymbolicLink()) {
     try {
-      real = nodeFs.realpathSync(path);
+      real = nodeFs.realpathSync.native(path);
       stats = nodeFs.statSync(real);
     } catch (error) {
       return fail(

@@ -302,6 +302,31 @@ describe('never a report inside the evidence folder', () => {
         return join(root, 'report.json');
       },
     ],
+    // `..` after a link is the link's target's parent, as the system follows it, not the link's folder.
+    [
+      'a link, then "..", onto an evidence file',
+      (root: string) => {
+        mkdirSync(join(root, 'out'));
+        symlinkSync(join(root, 'ev', 'sub'), join(root, 'out', 'link'));
+        return `${root}/out/link/../a.yaml`;
+      },
+    ],
+    [
+      'a link, then "..", to a new file',
+      (root: string) => {
+        mkdirSync(join(root, 'out'));
+        symlinkSync(join(root, 'ev', 'sub'), join(root, 'out', 'link'));
+        return `${root}/out/link/../report.yaml`;
+      },
+    ],
+    [
+      'a link to the folder, then "..", then the folder again',
+      (root: string, ev: string) => {
+        mkdirSync(join(root, 'out'));
+        symlinkSync(ev, join(root, 'out', 'evl'));
+        return `${root}/out/evl/../ev/report.yaml`;
+      },
+    ],
   ])('refuses %s', async (_name, make) => {
     const root = folder({ 'ev/a.yaml': evidenceYaml(), 'ev/sub/b.yaml': evidenceYaml() });
     const ev = join(root, 'ev');
@@ -311,6 +336,7 @@ describe('never a report inside the evidence folder', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/inside the evidence folder/);
     expect(readFileSync(join(ev, 'sub', 'b.yaml'), 'utf8')).toBe(before);
+    expect(readFileSync(join(ev, 'a.yaml'), 'utf8')).toBe(before);
     expect(readdirSync(ev).sort()).toEqual(['a.yaml', 'sub']);
   });
 
