@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FatalError } from '../base/errors.js';
 import type {
@@ -191,14 +191,30 @@ function writableByOthers(path: string): { what: string; fix: string } | undefin
   if (process.platform === 'win32') return undefined;
   try {
     if ((statSync(path).mode & 0o022) !== 0) return { what: 'write', fix: displayPath(path) };
-    const folder = dirname(realpathSync(path));
-    const mode = statSync(folder).mode;
-    if ((mode & 0o022) !== 0 && (mode & 0o1000) === 0)
-      return { what: 'replace', fix: displayPath(folder) };
+    // The folder of the path as named, and of each link on the way to the file:
+    // whoever can replace any of them decides what is read.
+    for (const folder of foldersOnTheWay(path)) {
+      const mode = statSync(folder).mode;
+      if ((mode & 0o022) !== 0 && (mode & 0o1000) === 0)
+        return { what: 'replace', fix: displayPath(folder) };
+    }
   } catch {
     // A file that cannot be examined was not read either.
   }
   return undefined;
+}
+
+/** The folders holding `path`, each symbolic link it leads through, and the file itself. */
+function foldersOnTheWay(path: string): string[] {
+  const folders: string[] = [];
+  let current = resolve(path);
+  // The system gives up after 40 links; a loop cannot have been read.
+  for (let hop = 0; hop < 40 && lstatSync(current).isSymbolicLink(); hop++) {
+    folders.push(realpathSync.native(dirname(current)));
+    current = resolve(dirname(current), readlinkSync(current));
+  }
+  folders.push(dirname(realpathSync.native(path)));
+  return [...new Set(folders)];
 }
 
 /** The `rules:` entries that set a personal-data code below `level`, the most specific entry deciding. */

@@ -2,7 +2,7 @@
 // --redact reaches everything else it prints: reports, text taken from
 // --baseline, fatal errors, usage errors and explain. A weakened check is named
 // in every output.
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORMAT_NAMES } from '../../src/report/index.js';
@@ -277,6 +277,25 @@ describe('a configuration file others can write', () => {
       expect(sticky.stdout).toMatch(/personal-data check off by/);
     } finally {
       chmodSync(dir, 0o700);
+      cleanup();
+    }
+  });
+
+  it('is not trusted through a link in a folder others can write, whatever the link points to', async () => {
+    const { dir, cleanup } = tempRepo({
+      'safe/off.yaml': `${LA_CONFIG}privacy: off\n`,
+      'shared/a.yaml': evidenceYaml('assessing-needs', `    source: "Jo, ${PHONE}"\n`),
+    });
+    try {
+      chmodSync(join(dir, 'safe', 'off.yaml'), 0o644);
+      symlinkSync(join('..', 'safe', 'off.yaml'), join(dir, 'shared', 'cqc-score.yaml'));
+      chmodSync(join(dir, 'shared'), 0o777);
+      const result = await runCli(['validate', join(dir, 'shared')]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/error personal-data\/phone/);
+      expect(result.stdout).toMatch(/"privacy: off" is ignored because other users can replace/);
+    } finally {
+      chmodSync(join(dir, 'shared'), 0o700);
       cleanup();
     }
   });
