@@ -6,8 +6,10 @@
  * result in many places (titles, finding words, gap messages, diagnostics,
  * toLift, the overall basis, even file names) and a new field must not leak
  * just because nobody added it here. Identifiers, enum values and dates never
- * look like personal data, so masking them changes nothing. Keys, numbers,
- * booleans and the shape of the result are left exactly as they were.
+ * look like personal data, so masking them changes nothing. Keys are masked
+ * the same way (the result's own never look like personal data; a metric's
+ * name is its author's words). Numbers, booleans and the shape of the result
+ * are left exactly as they were.
  */
 import type { ScoreResult } from '../model/index.js';
 import { maskPersonalData } from '../validate/privacy.js';
@@ -17,7 +19,12 @@ function redactValue(value: unknown, mask: (text: string) => string): unknown {
   if (Array.isArray(value)) return value.map((entry) => redactValue(entry, mask));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, entry] of Object.entries(value)) out[key] = redactValue(entry, mask);
+    for (const [key, entry] of Object.entries(value)) {
+      // Keys are masked too: an item's metrics are named by its author.
+      let masked = mask(key);
+      for (let n = 2; masked in out; n++) masked = `${mask(key)} (${n})`;
+      out[masked] = redactValue(entry, mask);
+    }
     return out;
   }
   return value;

@@ -117,6 +117,80 @@ describe('--redact reaches every message', () => {
     }
   });
 
+  it('the names of metrics, in every format', async () => {
+    const { dir, cleanup } = tempRepo({
+      'cqc-score.yaml': `${LA_CONFIG}privacy: warn\n`,
+      'a.yaml': evidenceYaml(
+        'safeguarding',
+        '    metrics: { "943 476 5919": 1, "jo.smith@example.org": 2, "943-476-5919": 3 }\n',
+      ),
+    });
+    try {
+      for (const format of FORMAT_NAMES) {
+        const redacted = await runCli([dir, '--format', format, '--redact']);
+        expect(redacted.stdout, format).not.toMatch(/5919|smith/);
+      }
+      const json = JSON.parse((await runCli([dir, '--format', 'json', '--redact'])).stdout) as {
+        statements: { items: { metrics?: Record<string, number> }[] }[];
+      };
+      const metrics = json.statements.flatMap((s) => s.items).find((i) => i.metrics)?.metrics;
+      // Two names masked alike are both kept, with their values.
+      expect(metrics).toEqual({
+        '[redacted nhs-number]': 1,
+        '[redacted email]': 2,
+        '[redacted nhs-number] (2)': 3,
+      });
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("the words a rule's pattern quotes, even when the pattern stops inside an email address", async () => {
+    const rule = [
+      'statement: safeguarding',
+      'framework: local-authority',
+      'rules:',
+      '  - id: safeguarding/house-wait',
+      '    finding: Long waits',
+      '    effect: shortfall',
+      '    when:',
+      '      text:',
+      '        patterns: ["waited \\\\d+ weeks[^.]*"]',
+      '    examples:',
+      '      fire:',
+      '        - Mrs A waited 9 weeks for a visit.',
+      '      quiet:',
+      '        - nothing here',
+      '',
+    ].join('\n');
+    const { dir, cleanup } = tempRepo({
+      'ev/cqc-score.yaml': `${LA_CONFIG}privacy: warn\n`,
+      'ev/a.yaml':
+        'statement: safeguarding\nevidence:\n  - title: Visit delayed\n    category: processes\n' +
+        '    summary: "Mrs A waited 9 weeks for a visit, said her son joegarcia@example.org on the phone."\n' +
+        '    date: 2024-07-01\n',
+      'rules/r.yaml': rule,
+    });
+    try {
+      const ev = join(dir, 'ev');
+      const rubrics = join(dir, 'rules');
+      const plain = await runCli([ev, '--rubrics', rubrics, '--format', 'json']);
+      expect(plain.stdout).toContain(
+        'waited 9 weeks for a visit, said her son joegarcia@example.org',
+      );
+      for (const argv of [
+        ['explain', 'safeguarding', ev, '--rubrics', rubrics, '--redact'],
+        [ev, '--rubrics', rubrics, '--format', 'json', '--redact'],
+      ]) {
+        const redacted = await runCli(argv);
+        expect(redacted.stdout).not.toContain('garcia');
+        expect(redacted.stdout).toContain('said her son [redacted email]');
+      }
+    } finally {
+      cleanup();
+    }
+  });
+
   it('explain --redact', async () => {
     const argv = ['explain', 'safeguarding', 'fixtures/personal-data'];
     const plain = await runCli(argv);

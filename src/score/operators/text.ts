@@ -78,13 +78,28 @@ export const text: Operator<TextCondition> = {
           found ??= new Found(prepared, negatable, scope.shortfall);
           const first = Math.min(tokenAt(prepared, m.index), prepared.words.length - 1);
           const last = Math.max(first, tokenAt(prepared, m.index + m[0].length) - 1);
-          found.add(first, m[0].toLowerCase(), last);
+          found.add(first, wholeTokens(prepared.text, m.index, m.index + m[0].length), last);
         }
       }
       return found ? found.outcome() : NONE;
     };
   },
 };
+
+/**
+ * A pattern's match widened to whole space-separated tokens, lower-cased: a
+ * pattern may stop inside an email address or a number, and a cut-off one is
+ * no longer recognised, so `--redact` could not mask what a finding quotes.
+ */
+function wholeTokens(text: string, from: number, to: number): string {
+  let start = from;
+  let end = to;
+  while (start > 0 && !/\s/.test(text[start - 1] as string)) start--;
+  while (end < text.length && !/\s/.test(text[end] as string)) end++;
+  // Closing punctuation is the sentence's, not the quoted words'.
+  while (end > to && /[,.;:!?)\]"'”’]/.test(text[end - 1] as string)) end--;
+  return text.slice(start, end).toLowerCase();
+}
 
 /** The words a text condition found in one item, negated or not. */
 class Found {
