@@ -155,6 +155,11 @@ export interface ScoreResult {
   provisional: boolean;
   /** How many items were left out of scoring because of errors, in all. */
   excludedItems: number;
+  /**
+   * Where each of them is, in file order, including those that name no
+   * statement that can be told (absent from results written before it was added).
+   */
+  excluded?: SourceRef[];
   /** Set with `--baseline`: what changed since that result. */
   changes?: Changes;
 }

@@ -8,9 +8,7 @@ import type { Finding, ScoreResult, StatementItem, StatementResult } from '../mo
 import { SCORE_LABELS } from '../score/arithmetic.js';
 import type { Block, Detail, Inline, ListItem } from './document.js';
 import { figures, quotation, shownRef, voice } from './quotes.js';
-import { EFFECT_LABELS, isShortfall } from './words.js';
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { EFFECT_LABELS, isShortfall, plural } from './words.js';
 
 type Index = Map<string, StatementItem>;
 const key = (ref: { file: string; line: number; column: number }): string =>

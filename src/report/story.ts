@@ -14,7 +14,7 @@ import { shownRef } from './quotes.js';
 import { statementSection } from './story-statement.js';
 
 export type { Detail } from './document.js';
-import { DISCLAIMER, frameworkTitle, ratingLabel, statementsInOrder } from './words.js';
+import { DISCLAIMER, frameworkTitle, plural, ratingLabel, statementsInOrder } from './words.js';
 
 export const FULL: Detail = {
   itemsPerFinding: Infinity,
@@ -30,8 +30,6 @@ export const SUMMARY: readonly Detail[] = [
   { itemsPerFinding: 1, findingsPerStatement: 6, quoteWords: 20, voices: 1, problems: 20 },
   { itemsPerFinding: 0, findingsPerStatement: 3, quoteWords: 0, voices: 0, problems: 5 },
 ];
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function ratingWords(rating: Parameters<typeof ratingLabel>[0]): string {
   return ratingLabel(rating).toLowerCase();
@@ -87,6 +85,10 @@ function headline(result: ScoreResult): Block[] {
 function excludedBlocks(result: ScoreResult, detail: Detail): Block[] {
   if (result.excludedItems === 0) return [];
   const byItem = new Map<string, { ref: string; titles: string[] }>();
+  for (const ref of result.excluded ?? []) {
+    const key = shownRef(result, ref);
+    byItem.set(key, { ref: key, titles: [] });
+  }
   for (const s of result.statements) {
     for (const ref of s.excluded) {
       const key = shownRef(result, ref);
@@ -111,7 +113,14 @@ function excludedBlocks(result: ScoreResult, detail: Detail): Block[] {
     },
     {
       kind: 'list',
-      items: shown.map((e) => ({ text: [{ code: e.ref }, ` names ${e.titles.join(', ')}`] })),
+      items: shown.map((e) => ({
+        text: [
+          { code: e.ref },
+          e.titles.length > 0
+            ? ` names ${e.titles.join(', ')}`
+            : ' names no statement that can be told',
+        ],
+      })),
     },
   ];
   if (entries.length > shown.length)

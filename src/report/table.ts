@@ -24,6 +24,7 @@ import {
   isShortfall,
   leftOutWords,
   overallLabel,
+  plural,
   ratingLabel,
   refText,
   scoreChange,
@@ -135,7 +136,19 @@ export const table: Formatter = (result: ScoreResult, options) => {
     say(paint.dim('* between two bands: the rounding policy decided the score'));
 
   for (const s of result.statements) {
-    if (s.score === null) continue;
+    if (s.score === null) {
+      // Said here as well as in the gaps column, which a narrow terminal has no room for.
+      if (s.excludedItems > 0) {
+        const refs = s.excluded.slice(0, 3).map((ref) => t(refText(ref)));
+        const more = s.excluded.length > 3 ? `, +${s.excluded.length - 3} more` : '';
+        out.push('');
+        say(
+          `${paint.bold(`${t(s.title)}: not assessed, evidence in error`)} (${plural(s.excludedItems, 'item')} left out because of errors: ${refs.join(', ')}${more})`,
+          '  ',
+        );
+      }
+      continue;
+    }
     out.push('');
     say(
       paint.bold(`${t(s.title)}: ${s.score}, ${t(s.label ?? '')}`) +

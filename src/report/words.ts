@@ -42,7 +42,11 @@ export function overallLabel(overall: Overall): string {
 export function leftOutWords(result: ScoreResult, where = false): string | undefined {
   const n = result.excludedItems;
   if (n === 0) return undefined;
-  const refs = [...new Set(result.statements.flatMap((s) => s.excluded.map(refText)))];
+  const refs = [
+    ...new Set(
+      (result.excluded ?? result.statements.flatMap((s) => s.excluded)).map((ref) => refText(ref)),
+    ),
+  ];
   const shown =
     refs.slice(0, 3).join(', ') + (refs.length > 3 ? ` and ${refs.length - 3} more` : '');
   return `${n} item${n === 1 ? '' : 's'} left out because of errors${where ? ` (${shown})` : ''}, so it may change once ${n === 1 ? 'that is' : 'they are'} fixed`;
@@ -51,6 +55,9 @@ export function leftOutWords(result: ScoreResult, where = false): string | undef
 export function frameworkTitle(id: FrameworkId): string {
   return loadFramework(id).title;
 }
+
+/** `1 item`, `2 items`. */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function refText(ref: SourceRef): string {
   return `${ref.file}:${ref.line}`;

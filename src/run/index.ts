@@ -20,6 +20,7 @@ import { applyRules, applySuppressions, findDirectives } from '../validate/suppr
 import type { Directive } from '../validate/suppressions.js';
 import { loadFramework } from '../frameworks/catalogue.js';
 import { loadRules } from '../score/rubrics.js';
+import { compareRefs } from '../score/statement.js';
 import { configStart, discoverInputs } from './1-discover.js';
 import type { DiscoverOptions, FoundFile } from './1-discover.js';
 import { readEvidenceFile } from './2-read.js';
@@ -161,6 +162,7 @@ export function analyse(inputs: Inputs, options: PipelineOptions = {}): Analysis
     },
     provisional: excluded.length > 0 || overall.scored < overall.of,
     excludedItems: excluded.length,
+    excluded: excluded.map((item) => item.ref).sort(compareRefs),
   };
   return { result, verdicts };
 }

@@ -91,6 +91,23 @@ describe('items left out because of errors', () => {
     expect(table).not.toMatch(/No evidence, not assessed \(\d+\): [^│]*Safeguarding/);
     expect(result.provisional).toBe(true);
   });
+
+  it('say so under the table too, where a narrow terminal has no room for the gaps column', async () => {
+    const files = repoWith('summary');
+    files['safeguarding.yaml'] = strength('safeguarding').replace('judgement', 'judgment');
+    const repo = tempRepo(files);
+    try {
+      for (const columns of ['40', '60', '80', '120']) {
+        const { stdout } = await runCli([repo.dir, '--no-color'], { COLUMNS: columns });
+        const below = stdout.slice(stdout.indexOf('Overall:')).replace(/\s*\n\s*/g, ' ');
+        expect(below, columns).toMatch(
+          /Safeguarding: not assessed, evidence in error \(1 item left out because of errors: \S*safeguarding\.yaml:3\)/,
+        );
+      }
+    } finally {
+      repo.cleanup();
+    }
+  });
 });
 
 /**
