@@ -36,7 +36,10 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 /**
  * Words that say the figure after them is a reference of some other kind: a
  * book, a room, an incident, a meeting's minute, an order. A figure straight
- * after one is not taken for an NHS, National Insurance or phone number.
+ * after one is not taken for an NHS or phone number, nor for a National
+ * Insurance number without its suffix letter. A complete National Insurance
+ * number is seldom anything else, and people file it under "ref" ("NI ref:
+ * QQ 12 34 56 C"), so it is found whatever word comes before it.
  */
 const REFERENCE_CUE =
   /(?:^|[^\p{L}])(?:isbn(?:[\s:-]{0,3}1[03])?|incident|inc|room|rm|minutes?|min|ref|reference|order|invoice|ticket|datix|case\s{1,3}ref|item|agenda)\.?(?:\s{0,3}(?:no|number|num)\.?)?[\s:#-]{0,4}$/iu;
@@ -119,7 +122,8 @@ export function findNiNumbers(text: string): PersonalDataHit[] {
       (!isUpper(prefix) || !NI_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)))
     )
       continue;
-    if (afterReferenceCue(text, m.index)) continue;
+    // Only a number without its suffix can be some other reference ("Incident ref HR123456").
+    if (suffix === undefined && afterReferenceCue(text, m.index)) continue;
     hits.push({ kind: 'ni-number', start: m.index, end, match: text.slice(m.index, end) });
   }
   return hits;

@@ -26,6 +26,8 @@ interface Case {
   why?: string;
 }
 
+const AFTER_A_REFERENCE_WORD = 'a complete NI number is found whatever word comes before it';
+
 // Valid NHS numbers below were made up and given a correct mod-11 check digit:
 // 943 476 5919, 401 023 2137, 999 000 0018, 485 777 3457, 450 557 7104, 640 118 3837.
 const truePositives: Case[] = [
@@ -112,6 +114,31 @@ const truePositives: Case[] = [
     why: "HMRC's specimen prefix, copied from forms",
   },
   { text: 'NI number QQ-12-34-56', kind: 'ni-number', match: 'QQ-12-34-56' },
+  {
+    text: 'Mr B, NI ref: QQ 12 34 56 C, was charged early.',
+    kind: 'ni-number',
+    match: 'QQ 12 34 56 C',
+    why: AFTER_A_REFERENCE_WORD,
+  },
+  {
+    text: 'Client ref AB123456C was charged early.',
+    kind: 'ni-number',
+    match: 'AB123456C',
+    why: AFTER_A_REFERENCE_WORD,
+  },
+  {
+    text: 'National Insurance ref. QQ-12-34-56-C',
+    kind: 'ni-number',
+    match: 'QQ-12-34-56-C',
+    why: AFTER_A_REFERENCE_WORD,
+  },
+  { text: 'order AB123456C', kind: 'ni-number', match: 'AB123456C', why: AFTER_A_REFERENCE_WORD },
+  {
+    text: 'Reference no. WP 65 43 21 A',
+    kind: 'ni-number',
+    match: 'WP 65 43 21 A',
+    why: AFTER_A_REFERENCE_WORD,
+  },
   { text: 'to 用户@example.com.', kind: 'email', match: '用户@example.com' },
   { text: 'to françois@exämple.fr', kind: 'email', match: 'françois@exämple.fr' },
   { text: 'on 0044 7700 900123', kind: 'phone', match: '0044 7700 900123' },
@@ -198,6 +225,10 @@ const falsePositives: Case[] = [
   { text: 'Minute ref 943 476 5919', why: 'a minute reference' },
   { text: 'CQC location 1-4010232137', why: 'a CQC location id' },
   { text: 'Form AB123456 is old', why: 'no suffix letter and not named as an NI number' },
+  {
+    text: "The NI region's incident ref AB 12 34 56 was closed",
+    why: 'no suffix letter, straight after a reference word',
+  },
   { text: 'The befriending service was born on 1 April 2015', why: 'a service is born' },
   { text: 'The scheme, born on 1 June 2019, grew', why: 'a scheme is born' },
 ];
