@@ -156,6 +156,26 @@ const truePositives: Case[] = [
   { text: 'birth date: 1941-03-03', kind: 'date-of-birth', match: '1941-03-03' },
   { text: 'D. O. B. 5 Jan 1944', kind: 'date-of-birth', match: '5 Jan 1944' },
   { text: 'born on Tuesday 9 October 1934', kind: 'date-of-birth', match: '9 October 1934' },
+  { text: 'Mrs A was born on 3 March 1941', kind: 'date-of-birth', match: '3 March 1941' },
+  { text: 'he was born on 03/03/1941', kind: 'date-of-birth', match: '03/03/1941' },
+  {
+    text: 'Mrs A told the team that I was born on 3 March 1941',
+    kind: 'date-of-birth',
+    match: '3 March 1941',
+    why: 'a pronoun that was born is a person, not a clause about the team',
+  },
+  {
+    text: 'She told the team that they were born on 3 March 1941',
+    kind: 'date-of-birth',
+    match: '3 March 1941',
+    why: 'a pronoun that was born is a person, not a clause about the team',
+  },
+  {
+    text: 'The service user that we support was born on 3 March 1941',
+    kind: 'date-of-birth',
+    match: '3 March 1941',
+    why: 'the clause is about the service user, not the service',
+  },
   { text: 'DOB 12/25/1985', kind: 'date-of-birth', match: '12/25/1985', why: 'month first' },
 ];
 
@@ -231,6 +251,18 @@ const falsePositives: Case[] = [
   },
   { text: 'The befriending service was born on 1 April 2015', why: 'a service is born' },
   { text: 'The scheme, born on 1 June 2019, grew', why: 'a scheme is born' },
+  {
+    text: 'The service, which was born on 1 April 2019, now has 12 staff.',
+    why: 'a service is born, past a relative clause',
+  },
+  { text: 'The service that was born on 1 April 2019', why: 'a service is born' },
+  { text: 'The service itself was born on 1 April 2019', why: 'a service is born' },
+  { text: 'The service we run was born on 1 April 2019', why: 'a service is born' },
+  { text: 'our hub, which was born on 1 April 2019', why: 'a hub is born' },
+  {
+    text: 'The partnership, which we commission, was first born on 12/09/2016',
+    why: 'a partnership is born',
+  },
 ];
 
 describe('findPersonalData: true positives', () => {
