@@ -5,6 +5,7 @@
  */
 import { FatalError } from '../base/errors.js';
 import type { Changes, FindingChange, ScoreResult, StatementChange } from '../model/index.js';
+import { maskPersonalData } from '../validate/privacy.js';
 import type { FormatOptions } from './types.js';
 
 function findingKeys(result: ScoreResult): Map<string, FindingChange> {
@@ -108,10 +109,19 @@ export function parseBaseline(text: string, name: string): ScoreResult {
   return value as ScoreResult;
 }
 
+/**
+ * A value from the baseline as a message quotes it. The message is printed
+ * with or without --redact, as a configuration file's are, so any personal
+ * data in the value is masked here.
+ */
+function quoted(value: unknown): string {
+  return maskPersonalData(String(JSON.stringify(value)));
+}
+
 function baselineProblem(value: unknown): string | undefined {
   if (!isObject(value)) return 'it is not a JSON object';
   if (value.schemaVersion !== 1)
-    return `schemaVersion is ${JSON.stringify(value.schemaVersion)}, expected 1`;
+    return `schemaVersion is ${quoted(value.schemaVersion)}, expected 1`;
   if (!isObject(value.tool) || typeof value.tool.version !== 'string')
     return 'tool.version is missing';
   if (typeof value.asOf !== 'string') return 'asOf is missing';

@@ -36,7 +36,10 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 /**
  * Words that say the figure after them is a reference of some other kind: a
  * book, a room, an incident, a meeting's minute, an order. A figure straight
- * after one is not taken for an NHS, National Insurance or phone number.
+ * after one is not taken for an NHS or phone number, nor for a National
+ * Insurance number without its suffix letter. A complete National Insurance
+ * number is seldom anything else, and people file it under "ref" ("NI ref:
+ * QQ 12 34 56 C"), so it is found whatever word comes before it.
  */
 const REFERENCE_CUE =
   /(?:^|[^\p{L}])(?:isbn(?:[\s:-]{0,3}1[03])?|incident|inc|room|rm|minutes?|min|ref|reference|order|invoice|ticket|datix|case\s{1,3}ref|item|agenda)\.?(?:\s{0,3}(?:no|number|num)\.?)?[\s:#-]{0,4}$/iu;
@@ -119,7 +122,8 @@ export function findNiNumbers(text: string): PersonalDataHit[] {
       (!isUpper(prefix) || !NI_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)))
     )
       continue;
-    if (afterReferenceCue(text, m.index)) continue;
+    // Only a number without its suffix can be some other reference ("Incident ref HR123456").
+    if (suffix === undefined && afterReferenceCue(text, m.index)) continue;
     hits.push({ kind: 'ni-number', start: m.index, end, match: text.slice(m.index, end) });
   }
   return hits;
@@ -314,8 +318,19 @@ export const DOB_WORD = /d\.\s?o\.\s?b|dob|birth|born/i;
 /** A cue that a whole YAML key is, so the value under `dob:` or `date-of-birth:` is read as one. */
 export const DOB_KEY = new RegExp(`^\\s*(?:${BIRTH_CUE})\\s*$`, 'i');
 /** Things that are "born" without being people: "the service was born on 1 April 2015". */
-const NOT_A_PERSON =
-  /(?:^|[^\p{L}])(?:service|team|project|scheme|programme|program|initiative|partnership|hub|network|forum|idea|strategy|policy|board|organi[sz]ation|company|charity|group|model|approach|unit|pilot|centre|center|practice|collaborative|alliance|campaign|council|trust|website|app|pathway|clinic|it)[\s,]{1,3}(?:(?:was|were|is|had\s{1,3}been|first|originally|officially)\s{1,3}){0,2}$/iu;
+const BORN_THING = String.raw`service|team|project|scheme|programme|program|initiative|partnership|hub|network|forum|idea|strategy|policy|board|organi[sz]ation|company|charity|group|model|approach|unit|pilot|centre|center|practice|collaborative|alliance|campaign|council|trust|website|app|pathway|clinic|it`;
+/**
+ * What may stand between the thing and "was born" and still leave the thing
+ * the one born: "which", "that" or "itself", then a short clause with "we",
+ * "they" or "you" ("the service, which we run, was born on"). A pronoun with
+ * "was" or "were" straight after is the one born ("told the team that I was
+ * born on"), so that clause does not reach back.
+ */
+const THING_CLAUSE = String.raw`(?:(?:which|that|itself)[\s,]{1,3})?(?:(?:we|they|you|i)\s{1,3}(?!(?:was|were|is|are|am|had|have)(?!\p{L}))\p{L}{1,20}[\s,]{1,3})?`;
+const NOT_A_PERSON = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${BORN_THING})[\s,]{1,3}${THING_CLAUSE}(?:(?:was|were|is|had\s{1,3}been|first|originally|officially)\s{1,3}){0,2}$`,
+  'iu',
+);
 /** From the cue to the date: a few short words, no digits, no sentence break. */
 const DOB_GAP =
   /^[\s:=,()–-]{0,6}(?:(?:is|was|on|the|recorded|as|given|of|at|dated|(?:mon|tues|wednes|thurs|fri|satur|sun)day)[\s:=,()–-]{1,6}){0,3}/i;
@@ -349,9 +364,10 @@ function plausibleDate(groups: Record<string, string | undefined>): boolean {
 export function findDatesOfBirth(text: string): PersonalDataHit[] {
   const hits: PersonalDataHit[] = [];
   for (const cue of text.matchAll(DOB_CUE)) {
+    // Far enough back for "the partnership, which we commission, was first born".
     if (
       /^born/i.test(cue[0]) &&
-      NOT_A_PERSON.test(text.slice(Math.max(0, cue.index - 48), cue.index))
+      NOT_A_PERSON.test(text.slice(Math.max(0, cue.index - 64), cue.index))
     )
       continue;
     const after = cue.index + cue[0].length;

@@ -26,6 +26,8 @@ interface Case {
   why?: string;
 }
 
+const AFTER_A_REFERENCE_WORD = 'a complete NI number is found whatever word comes before it';
+
 // Valid NHS numbers below were made up and given a correct mod-11 check digit:
 // 943 476 5919, 401 023 2137, 999 000 0018, 485 777 3457, 450 557 7104, 640 118 3837.
 const truePositives: Case[] = [
@@ -112,6 +114,31 @@ const truePositives: Case[] = [
     why: "HMRC's specimen prefix, copied from forms",
   },
   { text: 'NI number QQ-12-34-56', kind: 'ni-number', match: 'QQ-12-34-56' },
+  {
+    text: 'Mr B, NI ref: QQ 12 34 56 C, was charged early.',
+    kind: 'ni-number',
+    match: 'QQ 12 34 56 C',
+    why: AFTER_A_REFERENCE_WORD,
+  },
+  {
+    text: 'Client ref AB123456C was charged early.',
+    kind: 'ni-number',
+    match: 'AB123456C',
+    why: AFTER_A_REFERENCE_WORD,
+  },
+  {
+    text: 'National Insurance ref. QQ-12-34-56-C',
+    kind: 'ni-number',
+    match: 'QQ-12-34-56-C',
+    why: AFTER_A_REFERENCE_WORD,
+  },
+  { text: 'order AB123456C', kind: 'ni-number', match: 'AB123456C', why: AFTER_A_REFERENCE_WORD },
+  {
+    text: 'Reference no. WP 65 43 21 A',
+    kind: 'ni-number',
+    match: 'WP 65 43 21 A',
+    why: AFTER_A_REFERENCE_WORD,
+  },
   { text: 'to 用户@example.com.', kind: 'email', match: '用户@example.com' },
   { text: 'to françois@exämple.fr', kind: 'email', match: 'françois@exämple.fr' },
   { text: 'on 0044 7700 900123', kind: 'phone', match: '0044 7700 900123' },
@@ -129,6 +156,26 @@ const truePositives: Case[] = [
   { text: 'birth date: 1941-03-03', kind: 'date-of-birth', match: '1941-03-03' },
   { text: 'D. O. B. 5 Jan 1944', kind: 'date-of-birth', match: '5 Jan 1944' },
   { text: 'born on Tuesday 9 October 1934', kind: 'date-of-birth', match: '9 October 1934' },
+  { text: 'Mrs A was born on 3 March 1941', kind: 'date-of-birth', match: '3 March 1941' },
+  { text: 'he was born on 03/03/1941', kind: 'date-of-birth', match: '03/03/1941' },
+  {
+    text: 'Mrs A told the team that I was born on 3 March 1941',
+    kind: 'date-of-birth',
+    match: '3 March 1941',
+    why: 'a pronoun that was born is a person, not a clause about the team',
+  },
+  {
+    text: 'She told the team that they were born on 3 March 1941',
+    kind: 'date-of-birth',
+    match: '3 March 1941',
+    why: 'a pronoun that was born is a person, not a clause about the team',
+  },
+  {
+    text: 'The service user that we support was born on 3 March 1941',
+    kind: 'date-of-birth',
+    match: '3 March 1941',
+    why: 'the clause is about the service user, not the service',
+  },
   { text: 'DOB 12/25/1985', kind: 'date-of-birth', match: '12/25/1985', why: 'month first' },
 ];
 
@@ -198,8 +245,24 @@ const falsePositives: Case[] = [
   { text: 'Minute ref 943 476 5919', why: 'a minute reference' },
   { text: 'CQC location 1-4010232137', why: 'a CQC location id' },
   { text: 'Form AB123456 is old', why: 'no suffix letter and not named as an NI number' },
+  {
+    text: "The NI region's incident ref AB 12 34 56 was closed",
+    why: 'no suffix letter, straight after a reference word',
+  },
   { text: 'The befriending service was born on 1 April 2015', why: 'a service is born' },
   { text: 'The scheme, born on 1 June 2019, grew', why: 'a scheme is born' },
+  {
+    text: 'The service, which was born on 1 April 2019, now has 12 staff.',
+    why: 'a service is born, past a relative clause',
+  },
+  { text: 'The service that was born on 1 April 2019', why: 'a service is born' },
+  { text: 'The service itself was born on 1 April 2019', why: 'a service is born' },
+  { text: 'The service we run was born on 1 April 2019', why: 'a service is born' },
+  { text: 'our hub, which was born on 1 April 2019', why: 'a hub is born' },
+  {
+    text: 'The partnership, which we commission, was first born on 12/09/2016',
+    why: 'a partnership is born',
+  },
 ];
 
 describe('findPersonalData: true positives', () => {

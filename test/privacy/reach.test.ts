@@ -60,6 +60,27 @@ describe('diagnostics quote personal data only masked, with or without --redact'
   });
 });
 
+describe('a fatal --baseline error quotes personal data only masked, with or without --redact', () => {
+  it.each([
+    ['"Mrs A NHS 943 476 5919"', '"Mrs A NHS [redacted nhs-number]"'],
+    ['9434765919', '[redacted nhs-number]'],
+    [`{"carer": "${PHONE}"}`, '{"carer":"[redacted phone]"}'],
+  ])('schemaVersion %s', async (value, shown) => {
+    const { dir, cleanup } = tempRepo({ 'baseline.json': `{"schemaVersion": ${value}}\n` });
+    try {
+      const argv = ['fixtures/seed-learning', '--baseline', join(dir, 'baseline.json')];
+      for (const extra of [[], ['--redact']]) {
+        const result = await runCli([...argv, ...extra]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(`schemaVersion is ${shown}, expected 1`);
+        expect(result.stderr).not.toMatch(/943|07700/);
+      }
+    } finally {
+      cleanup();
+    }
+  });
+});
+
 describe('--redact reaches every message', () => {
   it.each([
     ['a fatal error', ['validate', 'fixtures/seed-learning', '--as-of', '07700900123']],
