@@ -25,23 +25,30 @@ export const YAML_TEXT: Expected = {
   advice: 'remove it or rename it so it does not end in .yaml',
 };
 
-/** An encoding that is not UTF-8 but looks like text: its name and byte order. */
+/** A wide encoding: its name, its byte order, and whether a byte order mark says so. */
 interface Wide {
   name: 'UTF-16' | 'UTF-32';
   order: 'LE' | 'BE';
+  bom: boolean;
+}
+
+/** The encoding a byte order mark at the start names, if any. */
+function markedEncoding(bytes: Uint8Array): Wide | undefined {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0)
+    return { name: 'UTF-32', order: 'LE', bom: true };
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)
+    return { name: 'UTF-32', order: 'BE', bom: true };
+  if (b0 === 0xff && b1 === 0xfe) return { name: 'UTF-16', order: 'LE', bom: true };
+  if (b0 === 0xfe && b1 === 0xff) return { name: 'UTF-16', order: 'BE', bom: true };
+  return undefined;
 }
 
 /**
- * "UTF-16 LE", "UTF-32 BE" and so on when the bytes look like UTF-16 or
- * UTF-32: a byte order mark, or text in which, of every two or four bytes,
- * all but one are zero (ASCII written in that encoding).
+ * UTF-16 or UTF-32 without a byte order mark: text in which, of every two or
+ * four bytes, all but one are zero (ASCII written in that encoding).
  */
-function wideEncoding(bytes: Uint8Array): Wide | undefined {
-  const [b0, b1, b2, b3] = bytes;
-  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return { name: 'UTF-32', order: 'LE' };
-  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return { name: 'UTF-32', order: 'BE' };
-  if (b0 === 0xff && b1 === 0xfe) return { name: 'UTF-16', order: 'LE' };
-  if (b0 === 0xfe && b1 === 0xff) return { name: 'UTF-16', order: 'BE' };
+function unmarkedEncoding(bytes: Uint8Array): Wide | undefined {
   for (const [name, width] of [
     ['UTF-32', 4],
     ['UTF-16', 2],
@@ -55,17 +62,33 @@ function wideEncoding(bytes: Uint8Array): Wide | undefined {
     ] as const) {
       let fits = true;
       for (let i = 0; i < n && fits; i++) fits = (bytes[i] !== 0) === (i % width === at);
-      if (fits) return { name, order };
+      if (fits) return { name, order, bom: false };
     }
   }
   return undefined;
+}
+
+/** "UTF-16 LE", "UTF-32 BE" and so on when the bytes look like UTF-16 or UTF-32. */
+function wideEncoding(bytes: Uint8Array): Wide | undefined {
+  return markedEncoding(bytes) ?? unmarkedEncoding(bytes);
+}
+
+/**
+ * The name iconv needs to read the file: with a byte order mark, plain
+ * `UTF-16` (iconv reads the mark and drops it); without one, the byte order
+ * must be named, since iconv then guesses it (glibc takes the machine's,
+ * GNU libiconv big-endian) and a file in the other order comes out as
+ * garbage or is refused.
+ */
+function iconvName(wide: Wide): string {
+  return wide.bom ? wide.name : `${wide.name}${wide.order}`;
 }
 
 function wideDiagnostic(file: string, wide: Wide): Diagnostic {
   return fileDiagnostic(
     file,
     'file/encoding',
-    `file is ${wide.name} (${wide.order}) text, not UTF-8; save it as UTF-8 (in your editor's "Save as" encoding choice, or: iconv -f ${wide.name} -t UTF-8 FILE > FILE.utf8 and rename it back)`,
+    `file is ${wide.name} (${wide.order}) text, not UTF-8; save it as UTF-8 (in your editor's "Save as" encoding choice, or: iconv -f ${iconvName(wide)} -t UTF-8 FILE > FILE.utf8 and rename it back)`,
   );
 }
 
