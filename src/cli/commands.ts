@@ -21,7 +21,7 @@ import {
 import { runFixing } from './fix.js';
 import type { RawReportFlags, RawRunFlags } from './options.js';
 import { readDataText } from '../schema/data-file.js';
-import { parseBaseline, withBaseline } from '../report/baseline.js';
+import { BASELINE_TEXT, parseBaseline, withBaseline } from '../report/baseline.js';
 import { failsThreshold, gateFailures } from '../report/threshold.js';
 import type { Gate, ThresholdFormatOptions } from '../report/threshold.js';
 import { parseFailUnder, parseRating, resolveThresholds } from './thresholds.js';
@@ -169,7 +169,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
         if (flags.baseline !== undefined) {
           // Every input has the same size limit; a large folder's result may need it raised.
           const limit = loadConfig(paths, toRunOptions(flags)).maxFileBytes;
-          const text = readDataText(flags.baseline, 'the --baseline result', limit);
+          const text = readDataText(flags.baseline, 'the --baseline result', limit, BASELINE_TEXT);
           result = withBaseline(result, parseBaseline(text, flags.baseline));
         }
         // After the baseline, so text taken from it (finding texts, titles) is masked too.

@@ -17,11 +17,11 @@
  * A property test (test/load/parse-differential.test.ts) holds the values to
  * what the `yaml` package reads with its core schema.
  */
-import { isUtf8 } from 'node:buffer';
 import jsyaml from 'js-yaml';
 import type { Document, LineCounter } from 'yaml';
 import type { Diagnostic } from '../model/index.js';
 import { withoutStacks, yamlLib } from './yaml-lib.js';
+import { decodeText } from './decode.js';
 import { YAML_12_CORE } from './core-schema.js';
 import {
   aliasExpansion,
@@ -82,79 +82,6 @@ const ALIAS = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/m;
 
 const TOO_DEEP = `YAML is nested more than ${MAX_DEPTH} levels deep; evidence files need only a few levels`;
 const TOO_MANY_ALIASES = `YAML repeats anchors through aliases too often (more than ${MAX_ALIAS_EXPANSION} nodes once written out); write the values out instead`;
-
-/**
- * "UTF-16 LE", "UTF-32 BE" and so on when the bytes look like UTF-16 or
- * UTF-32: a byte order mark, or text in which, of every two or four bytes,
- * all but one are zero (ASCII written in that encoding).
- */
-function wideEncoding(bytes: Uint8Array): { name: string; order: string } | undefined {
-  const [b0, b1, b2, b3] = bytes;
-  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return { name: 'UTF-32', order: 'LE' };
-  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return { name: 'UTF-32', order: 'BE' };
-  if (b0 === 0xff && b1 === 0xfe) return { name: 'UTF-16', order: 'LE' };
-  if (b0 === 0xfe && b1 === 0xff) return { name: 'UTF-16', order: 'BE' };
-  for (const [name, width] of [
-    ['UTF-32', 4],
-    ['UTF-16', 2],
-  ] as const) {
-    const n = Math.min(bytes.length, 256) - (Math.min(bytes.length, 256) % width);
-    if (n < 2 * width) continue;
-    // Where the one non-zero byte of each unit sits: first for LE, last for BE.
-    for (const [order, at] of [
-      ['LE', 0],
-      ['BE', width - 1],
-    ] as const) {
-      let fits = true;
-      for (let i = 0; i < n && fits; i++) fits = (bytes[i] !== 0) === (i % width === at);
-      if (fits) return { name, order };
-    }
-  }
-  return undefined;
-}
-
-/** Decodes UTF-8 strictly; reports the first bad byte's position. */
-function decode(file: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
-  const wide = wideEncoding(bytes);
-  if (wide) {
-    return {
-      diagnostic: fileDiagnostic(
-        file,
-        'file/encoding',
-        `file is ${wide.name} (${wide.order}) text, not UTF-8; save it as UTF-8 (in your editor's "Save as" encoding choice, or: iconv -f ${wide.name} -t UTF-8 FILE > FILE.utf8 and rename it back)`,
-      ),
-    };
-  }
-  if (bytes.includes(0)) {
-    return {
-      diagnostic: fileDiagnostic(
-        file,
-        'file/binary',
-        'file is binary, not YAML text; remove it or rename it so it does not end in .yaml',
-      ),
-    };
-  }
-  if (isUtf8(bytes)) {
-    let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    // A byte order mark is not content (nor is a second one, which editors sometimes add).
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
-  }
-  const loose = new TextDecoder('utf-8').decode(bytes);
-  const at = loose.indexOf('\uFFFD');
-  const before = loose.slice(0, Math.max(0, at));
-  const line = before.split('\n').length;
-  const column = at - before.lastIndexOf('\n');
-  return {
-    diagnostic: fileDiagnostic(
-      file,
-      'file/encoding',
-      'file is not valid UTF-8 text; save it as UTF-8 in your editor',
-      { line, column },
-    ),
-  };
-}
 
 /** A file that cannot be read, and why. */
 function unread(
@@ -352,9 +279,8 @@ function lazyLocator(text: string): Locator {
 }
 
 export function parseEvidenceFile(file: string, bytes: Uint8Array): ParsedFile {
-  const decoded = decode(file, bytes);
-  if (decoded.text === undefined)
-    return unread(file, decoded.diagnostic ? [decoded.diagnostic] : []);
+  const decoded = decodeText(file, bytes);
+  if (decoded.text === undefined) return unread(file, [decoded.diagnostic]);
   const text = decoded.text;
 
   if (flowDepthExceeds(text, MAX_DEPTH) || blockDepthExceeds(text, MAX_DEPTH))

@@ -7,6 +7,13 @@ import { FatalError } from '../base/errors.js';
 import type { Changes, FindingChange, ScoreResult, StatementChange } from '../model/index.js';
 import { maskPersonalData } from '../validate/privacy.js';
 import type { FormatOptions } from './types.js';
+import type { Expected } from '../load/decode.js';
+
+/** What a --baseline file should hold, for the message about one that is binary. */
+export const BASELINE_TEXT: Expected = {
+  format: 'JSON',
+  advice: 'give a file written by --format json',
+};
 
 function findingKeys(result: ScoreResult): Map<string, FindingChange> {
   const keys = new Map<string, FindingChange>();

@@ -6,6 +6,8 @@ import type { Diagnostic } from '../model/index.js';
 import { treeLocator } from '../load/positions.js';
 import { PARSE_OPTIONS, parseEvidenceFile } from '../load/parse.js';
 import { DEFAULT_INPUT_LIMIT, readInput, unreadReason } from '../load/read-input.js';
+import { decodeText, YAML_TEXT } from '../load/decode.js';
+import type { Expected } from '../load/decode.js';
 import { schemas, validator } from './ajv.js';
 import type { SchemaName } from './ajv.js';
 import { translateAjvErrors } from './ajv-errors.js';
@@ -23,10 +25,16 @@ export interface DataFile<T> {
 
 /**
  * The text of one input the run cannot go on without (configuration, rubric,
- * baseline): read like evidence (never blocking, never over `limit`), and
+ * baseline): read and decoded like evidence (never blocking, never over
+ * `limit`, UTF-8 only, a byte order mark dropped, UTF-16 named as such), and
  * any failure fatal, naming the file and what to do.
  */
-export function readDataText(path: string, what: string, limit: number): string {
+export function readDataText(
+  path: string,
+  what: string,
+  limit: number,
+  expected: Expected = YAML_TEXT,
+): string {
   const outcome = readInput(path, limit);
   if (outcome.kind !== 'read') {
     const advice =
@@ -35,7 +43,11 @@ export function readDataText(path: string, what: string, limit: number): string 
       `${displayPath(path)}: cannot read ${what}: ${unreadReason(outcome, limit)}${advice}`,
     );
   }
-  return outcome.bytes.toString('utf8');
+  const file = displayPath(path);
+  const decoded = decodeText(file, outcome.bytes, expected);
+  if (decoded.text === undefined)
+    throw new FatalError(`${what} ${file} cannot be read`, [decoded.diagnostic]);
+  return decoded.text;
 }
 
 /**

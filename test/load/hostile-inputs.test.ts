@@ -11,6 +11,7 @@ import { parseEvidenceFile } from '../../src/load/parse.js';
 import { run } from '../../src/run/index.js';
 import { catastrophicBacktracking } from '../../src/score/regex-safety.js';
 import { LA_CONFIG, evidenceYaml, runCli, tempRepo } from '../helpers.js';
+import type { CliRun } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -269,18 +270,88 @@ describe('rubric patterns that could hang a run', () => {
 });
 
 describe('clear messages', () => {
+  /** The conversion advice, exactly: iconv reads a byte order mark, but must be told the order without one. */
+  const iconvAdvice = (from: string): string =>
+    `or: iconv -f ${from} -t UTF-8 FILE > FILE.utf8 and rename it back)`;
+
   it.each([
     [
       'little-endian with a byte order mark',
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('statement: x\n', 'utf16le')]),
       'LE',
+      'UTF-16',
     ],
-    ['big-endian without one', Buffer.from('statement: x\n', 'utf16le').swap16(), 'BE'],
-  ])('names UTF-16 (%s) and says how to convert', (_name, bytes, order) => {
+    [
+      'big-endian with a byte order mark',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('statement: x\n', 'utf16le')]).swap16(),
+      'BE',
+      'UTF-16',
+    ],
+    ['little-endian without one', Buffer.from('statement: x\n', 'utf16le'), 'LE', 'UTF-16LE'],
+    ['big-endian without one', Buffer.from('statement: x\n', 'utf16le').swap16(), 'BE', 'UTF-16BE'],
+  ])('names UTF-16 (%s) and says how to convert', (_name, bytes, order, from) => {
     const [d] = parseEvidenceFile('a.yaml', bytes).diagnostics;
     expect(d?.code).toBe('file/encoding');
     expect(d?.message).toContain(`file is UTF-16 (${order}) text, not UTF-8`);
-    expect(d?.message).toMatch(/iconv -f UTF-16 -t UTF-8/);
+    expect(d?.message).toContain(iconvAdvice(from));
+  });
+
+  /** Text as UTF-16 LE with a byte order mark, as `iconv -t UTF-16` and Windows editors write it. */
+  const utf16 = (text: string): Buffer =>
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const UTF16_LE_ADVICE =
+    'file/encoding  file is UTF-16 (LE) text, not UTF-8; save it as UTF-8 (in your editor\'s "Save as" encoding choice, or: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8 and rename it back)';
+
+  it.each([
+    ['a configuration file found in the folder', { 'ev/cqc-score.yaml': utf16(LA_CONFIG) }, []],
+    ['--config', { 'c.yaml': utf16(LA_CONFIG) }, ['--config', 'c.yaml']],
+    [
+      '--rubrics',
+      { 'rules/r.yaml': utf16('statement: assessing-needs\nrules: []\n') },
+      ['--rubrics', 'rules'],
+    ],
+  ])(
+    'names a UTF-16 file given as %s as UTF-16, with how to convert it, exit 2',
+    async (_what, files, args) => {
+      const dir = repo({ 'ev/a.yaml': evidenceYaml(), ...files });
+      const argv = args.map((arg, i) => (i % 2 === 1 ? join(dir, arg) : arg));
+      const result = await runCli(['validate', join(dir, 'ev'), ...argv]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(UTF16_LE_ADVICE);
+      expect(result.stderr).not.toContain('file/binary');
+    },
+  );
+
+  /** A --format json result of the evidence folder, written to a file as `encode` makes it. */
+  async function baselineRun(encode: (json: string) => Buffer): Promise<CliRun> {
+    const dir = repo({ 'ev/a.yaml': evidenceYaml() });
+    const first = await runCli([join(dir, 'ev'), '--format', 'json']);
+    writeFileSync(join(dir, 'previous.json'), encode(first.stdout));
+    return runCli([join(dir, 'ev'), '--baseline', join(dir, 'previous.json')]);
+  }
+
+  it('names a UTF-16 --baseline as UTF-16, with how to convert it, exit 2', async () => {
+    const result = await baselineRun(utf16);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(UTF16_LE_ADVICE);
+    expect(result.stderr).not.toContain('is not JSON');
+  });
+
+  it('reads a UTF-8 --baseline with a byte order mark: the mark is not content', async () => {
+    const result = await baselineRun((json) => Buffer.from(`\uFEFF${json}`));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Since the baseline');
+  });
+
+  it('calls a binary --baseline binary, not JSON text, with what to give instead', async () => {
+    const result = await baselineRun((json) =>
+      Buffer.concat([Buffer.from([0x89, 0]), Buffer.from(json)]),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'file/binary  file is binary, not JSON text; give a file written by --format json',
+    );
   });
 
   /** ASCII text as UTF-32: each character in four bytes, three of them zero. */
@@ -295,15 +366,15 @@ describe('clear messages', () => {
     );
 
   it.each([
-    ['little-endian with a byte order mark', utf32('\uFEFFstatement: x\n', 'LE'), 'LE'],
-    ['big-endian with a byte order mark', utf32('\uFEFFstatement: x\n', 'BE'), 'BE'],
-    ['little-endian without one', utf32('statement: x\n', 'LE'), 'LE'],
-    ['big-endian without one', utf32('statement: x\n', 'BE'), 'BE'],
-  ])('names UTF-32 (%s) as UTF-32, not UTF-16 or binary', (_name, bytes, order) => {
+    ['little-endian with a byte order mark', utf32('\uFEFFstatement: x\n', 'LE'), 'LE', 'UTF-32'],
+    ['big-endian with a byte order mark', utf32('\uFEFFstatement: x\n', 'BE'), 'BE', 'UTF-32'],
+    ['little-endian without one', utf32('statement: x\n', 'LE'), 'LE', 'UTF-32LE'],
+    ['big-endian without one', utf32('statement: x\n', 'BE'), 'BE', 'UTF-32BE'],
+  ])('names UTF-32 (%s) as UTF-32, not UTF-16 or binary', (_name, bytes, order, from) => {
     const [d] = parseEvidenceFile('a.yaml', bytes).diagnostics;
     expect(d?.code).toBe('file/encoding');
     expect(d?.message).toContain(`file is UTF-32 (${order}) text, not UTF-8`);
-    expect(d?.message).toMatch(/iconv -f UTF-32 -t UTF-8/);
+    expect(d?.message).toContain(iconvAdvice(from));
   });
 
   it.each([
