@@ -26,7 +26,8 @@ import { failsThreshold, gateFailures } from '../report/threshold.js';
 import type { Gate, ThresholdFormatOptions } from '../report/threshold.js';
 import { parseFailUnder, parseRating, resolveThresholds } from './thresholds.js';
 import { formatOf, readStdin } from './inputs.js';
-import { printConfig } from './print-config.js';
+import { outcomeRows, printConfig } from './print-config.js';
+import type { OutcomeFlags } from './print-config.js';
 import { initCommand } from './init.js';
 import { explainCommand } from './explain.js';
 import { rubricsCommand } from './rubrics.js';
@@ -86,13 +87,14 @@ async function runPaths(
 /** With --print-config, prints the configuration and returns true: the run stops there. */
 function printedConfig(
   paths: string[],
-  flags: RawRunFlags & RawReportFlags,
+  flags: RawRunFlags & RawReportFlags & OutcomeFlags,
   options: MainOptions,
 ): boolean {
   if (!flags.printConfig) return false;
   const runOptions = toRunOptions(flags);
+  const outcome = outcomeRows(flags);
   const { config, sources } = explainRunConfig(paths, runOptions);
-  options.stdout.write(printConfig(config, sources, runOptions));
+  options.stdout.write(printConfig(config, sources, runOptions, outcome));
   return true;
 }
 

@@ -4,7 +4,8 @@
  * document model finds that node and its exact source range, and only those
  * characters are replaced. Comments, quoting, spacing and every other line
  * stay as they were. A fix whose node is not there, no longer holds what the
- * diagnostic saw, or spans lines is not made.
+ * diagnostic saw, or spans lines is not made, nor a key fix that would make
+ * a duplicate key.
  */
 import type { Node } from 'yaml';
 import type { Fix } from '../model/index.js';
@@ -24,24 +25,51 @@ interface Splice {
   fix: Fix;
 }
 
-/** The scalar a fix points at: the key or the value at the end of its path. */
-function target(doc: unknown, fix: Fix): Node | undefined {
+/** The node at a path: the value at its end, or with `key` the key there. */
+function nodeAt(doc: unknown, path: readonly (string | number)[], key: boolean): unknown {
   const yaml = yamlLib();
   let node: unknown = doc;
-  for (let i = 0; i < fix.path.length; i++) {
-    const segment = fix.path[i];
-    const last = i === fix.path.length - 1;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
     if (yaml.isMap(node)) {
       const pair = node.items.find(
         (p) => yaml.isScalar(p.key) && String(p.key.value) === String(segment),
       );
       if (!pair) return undefined;
-      node = last && fix.key ? pair.key : pair.value;
+      node = last && key ? pair.key : pair.value;
     } else if (yaml.isSeq(node) && typeof segment === 'number') {
       node = node.items[segment];
     } else return undefined;
   }
-  return yaml.isScalar(node) ? node : undefined;
+  return node;
+}
+
+/** The scalar a fix points at: the key or the value at the end of its path. */
+function target(doc: unknown, fix: Fix): Node | undefined {
+  const node = nodeAt(doc, fix.path, fix.key);
+  return yamlLib().isScalar(node) ? node : undefined;
+}
+
+/**
+ * Whether a key fix would give its mapping a key it already has, or one an
+ * earlier fix gives it: the rename would make a duplicate key, a YAML error
+ * in a file that could be read, so it is not made.
+ */
+function duplicates(doc: unknown, fix: Fix, renamed: ReadonlySet<string>): boolean {
+  if (!fix.key) return false;
+  const yaml = yamlLib();
+  const mapping = nodeAt(doc, fix.path.slice(0, -1), false);
+  if (!yaml.isMap(mapping)) return true;
+  return (
+    renamed.has(renameOf(fix)) ||
+    mapping.items.some((p) => yaml.isScalar(p.key) && String(p.key.value) === fix.to)
+  );
+}
+
+/** Which key of which mapping a key fix makes, to tell two fixes making the same key apart. */
+function renameOf(fix: Fix): string {
+  return JSON.stringify([fix.doc, ...fix.path.slice(0, -1), fix.to]);
 }
 
 /** The new source text for a scalar, in the style it was written in; undefined when that style cannot hold it. */
@@ -57,13 +85,17 @@ export function applyFixes(text: string, fixes: readonly Fix[]): Edited {
   const docs = yaml.parseAllDocuments(text, PARSE_OPTIONS);
   const documents = Array.isArray(docs) ? docs : [];
   const splices: Splice[] = [];
+  const renamed = new Set<string>();
   for (const fix of fixes) {
-    const node = target(documents[fix.doc]?.contents, fix);
+    const contents = documents[fix.doc]?.contents;
+    const node = target(contents, fix);
     if (!node || !yaml.isScalar(node) || !node.range || String(node.value) !== fix.from) continue;
     const [start, end] = node.range;
     const replacement = written(node.type, fix.to);
     if (replacement === undefined || /[\r\n]/.test(text.slice(start, end))) continue;
     if (splices.some((s) => s.start < end && start < s.end)) continue;
+    if (duplicates(contents, fix, renamed)) continue;
+    if (fix.key) renamed.add(renameOf(fix));
     splices.push({ start, end, text: replacement, fix });
   }
   splices.sort((a, b) => a.start - b.start);

@@ -1,8 +1,9 @@
 /**
  * The YAML mistakes people make most when writing evidence by hand, read from
  * the text around the parser's error: a colon inside an unquoted value, an
- * apostrophe inside single quotes, a line indented too far or not far enough,
- * and an item written without its "- ". Each is named once, at the line that
+ * apostrophe inside single quotes, a line indented too far or not far enough
+ * (a key, a list entry's "- ", a line of a block's text), and an item written
+ * without its "- ". Each is named once, at the line that
  * is wrong, with what to write instead. Anything else is left to the
  * parser's own message (see yaml-errors.ts).
  */
@@ -149,17 +150,84 @@ function itemWithoutDash(lines: Line[], line: Line): Mistake | undefined {
   return undefined;
 }
 
+/** "on the line above" when it is, else "on line N": a key's line as a message names it. */
+function whereAbove(line: Line, from: Line): string {
+  return line.number === from.number - 1 ? 'on the line above' : `on line ${line.number + 1}`;
+}
+
+/**
+ * A line of a block's text (`summary: >-` or `|`) indented less than the
+ * block's first line but more than its key: the parser takes it for a key,
+ * yet it is meant as text, indented like the block's first line.
+ */
+function blockTextIndent(lines: Line[], line: Line): Mistake | undefined {
+  const indent = indentOf(line);
+  for (let n = line.number - 1; n >= 0; n--) {
+    const above = lines[n] as Line;
+    if (blank(above) || indentOf(above) > indent) continue;
+    const parts = keyLine(above);
+    if (!parts || parts.keyColumn >= indent || !/^[|>][-+1-9]*$/.test(parts.value))
+      return undefined;
+    const first = nextContentLine(lines, above);
+    if (!first || first === line || indentOf(first) <= indent) return undefined;
+    const firstIndent = indentOf(first);
+    return {
+      code: 'yaml/indentation',
+      message: `this line is indented ${indent} space${indent === 1 ? '' : 's'}, but the text of "${parts.key}" starts on line ${first.number + 1} indented ${firstIndent}; if this line is part of that text, indent it ${firstIndent} spaces like line ${first.number + 1}`,
+      offset: line.start + indent,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A list entry ("- ") indented unlike the entries before it: its dash lines
+ * up with the dash of the entry above (the nearest dash at or left of it,
+ * else the nearest one), not with the keys inside that entry.
+ */
+function dashIndent(lines: Line[], line: Line): Mistake | undefined {
+  if (!/^\s*-(\s|$)/.test(line.text)) return undefined;
+  const indent = indentOf(line);
+  let nearest: Line | undefined;
+  for (let n = line.number - 1; n >= 0; n--) {
+    const above = lines[n] as Line;
+    if (blank(above)) continue;
+    const isDash = /^\s*-(\s|$)/.test(above.text);
+    if (isDash && indentOf(above) <= indent) {
+      nearest = above;
+      break;
+    }
+    if (isDash) nearest ??= above;
+    else if (indentOf(above) < indent) break;
+  }
+  if (!nearest || indentOf(nearest) === indent) return undefined;
+  const at = indentOf(nearest);
+  return {
+    code: 'yaml/indentation',
+    message: `this list entry is indented ${indent} space${indent === 1 ? '' : 's'}, but the "- " of the entry ${whereAbove(nearest, line)} is at ${at}; line this "- " up with that one`,
+    offset: line.start + indent,
+  };
+}
+
+/**
+ * A line indented unlike its neighbours: named by what it is meant to line
+ * up with (a list entry's dash, a block's text, or the keys at its level).
+ */
 function badIndent(lines: Line[], line: Line, pointAt: Line = line): Mistake {
-  const previousKey = lines
-    .slice(0, pointAt.number)
-    .reverse()
-    .map(keyLine)
-    .find((parts) => parts !== undefined);
+  const specific = dashIndent(lines, pointAt) ?? blockTextIndent(lines, pointAt);
+  if (specific) return specific;
+  let previousLine: Line | undefined;
+  for (let n = pointAt.number - 1; n >= 0 && !previousLine; n--)
+    if (keyLine(lines[n] as Line)) previousLine = lines[n];
+  const previousKey = previousLine && keyLine(previousLine);
   const indent = indentOf(pointAt);
   const here = keyLine(pointAt)?.key;
-  const advice = previousKey
-    ? `line ${here ? `"${here}"` : 'it'} up with "${previousKey.key}" on the line above`
-    : 'line it up with the keys at its level';
+  const advice =
+    previousLine && previousKey
+      ? here
+        ? `line "${here}" up with "${previousKey.key}" ${whereAbove(previousLine, pointAt)}`
+        : `it is not a "key: value" line: if it goes on from the text above, indent it like that text; if it is a key, end it with ":" and line it up with "${previousKey.key}" ${whereAbove(previousLine, pointAt)}`
+      : 'line it up with the keys at its level';
   return {
     code: 'yaml/indentation',
     message: `this line is indented ${indent} space${indent === 1 ? '' : 's'}, ${previousKey ? `but "${previousKey.key}" above is at ${previousKey.keyColumn}` : 'unlike the lines around it'}; ${advice}`,
@@ -186,6 +254,9 @@ export function commonMistake(
       // value, or the next line indented further than this key.
       const colon = colonInValue(line);
       if (colon) return colon;
+      // A list entry indented less than the one above is read as a key of it.
+      const dash = dashIndent(lines, line);
+      if (dash) return dash;
       const next = nextContentLine(lines, line);
       const parts = keyLine(line);
       if (next && parts && indentOf(next) > parts.keyColumn) return badIndent(lines, line, next);

@@ -120,6 +120,8 @@ export function translateAjvErrors(
   const seen = new Set<string>();
   /** The key each schema/required diagnostic says is missing. */
   const missing = new Map<PendingDiagnostic, string>();
+  /** The known key each schema/unknown-key diagnostic clearly stands for. */
+  const meant = new Map<PendingDiagnostic, string>();
   const valueAt = (path: (string | number)[]): unknown =>
     path.reduce<unknown>(
       (node, key) =>
@@ -157,14 +159,9 @@ export function translateAjvErrors(
       case 'additionalProperties': {
         const key = (error.params as { additionalProperty: string }).additionalProperty;
         const known = knownKeys(error, schema);
+        diagnostic = unknownKeyDiagnostic(path, key, known, here);
         const to = clearMatch(key, known);
-        diagnostic = {
-          code: 'schema/unknown-key',
-          path: [...path, key],
-          atKey: true,
-          message: `"${key}" is not a known key${didYouMean(key, known) || '; remove it or check the spelling'}`,
-          ...(to ? { fix: { from: key, to } } : {}),
-        };
+        if (to !== undefined) meant.set(diagnostic, to);
         break;
       }
       case 'type': {
@@ -256,7 +253,76 @@ export function translateAjvErrors(
     seen.add(key);
     out.push(diagnostic);
   }
-  return withoutEchoes(out, missing);
+  return withoutEchoes(withoutClashes(out, meant), missing, meant);
+}
+
+/** Whether a mapping already has a key, so that renaming another onto it would make a duplicate. */
+function holds(mapping: unknown, key: string): boolean {
+  return mapping !== null && typeof mapping === 'object' && Object.hasOwn(mapping, key);
+}
+
+/**
+ * An unknown key, with the nearest known key and, when one clearly matches,
+ * the rename as a fix. A key already set in the same mapping is never the
+ * fix: renaming onto it would turn a readable file into a duplicate key.
+ */
+function unknownKeyDiagnostic(
+  path: (string | number)[],
+  key: string,
+  known: string[],
+  mapping: unknown,
+): PendingDiagnostic {
+  const near = nearest(key, known);
+  const to = clearMatch(key, known);
+  const where = path.length === 0 ? 'in this document' : 'in this item';
+  const advice =
+    near !== undefined && holds(mapping, near)
+      ? `; "${near}" is already set ${where}, so remove one of them`
+      : didYouMean(key, known) || '; remove it or check the spelling';
+  return {
+    code: 'schema/unknown-key',
+    path: [...path, key],
+    atKey: true,
+    message: `"${key}" is not a known key${advice}`,
+    ...(to !== undefined && !holds(mapping, to) ? { fix: { from: key, to } } : {}),
+  };
+}
+
+/**
+ * Two unknown keys of one mapping that both clearly stand for the same key
+ * (`sumary` and `summery`) cannot both be renamed to it, and which one to
+ * keep is not clear: neither is fixed, and each message says so.
+ */
+function withoutClashes(
+  found: PendingDiagnostic[],
+  meant: Map<PendingDiagnostic, string>,
+): PendingDiagnostic[] {
+  const target = (d: PendingDiagnostic): string =>
+    JSON.stringify([...d.path.slice(0, -1), meant.get(d)]);
+  const renames = (d: PendingDiagnostic): boolean => d.fix !== undefined && meant.has(d);
+  const groups = new Map<string, PendingDiagnostic[]>();
+  for (const d of found) {
+    if (!renames(d)) continue;
+    groups.set(target(d), [...(groups.get(target(d)) ?? []), d]);
+  }
+  return found.map((d) => {
+    const group = renames(d) ? (groups.get(target(d)) ?? []) : [];
+    if (group.length < 2) return d;
+    const key = String(d.path.at(-1));
+    const others = group.filter((o) => o !== d).map((o) => `"${String(o.path.at(-1))}"`);
+    const them =
+      others.length === 1
+        ? `it and ${others[0]} both look like "${meant.get(d)}", so rename one and remove the other`
+        : `it, ${others.slice(0, -1).join(', ')} and ${others.at(-1)} all look like "${meant.get(d)}", so rename one and remove the others`;
+    const clash: PendingDiagnostic = {
+      code: d.code,
+      path: d.path,
+      atKey: true,
+      message: `"${key}" is not a known key; ${them}`,
+    };
+    meant.set(clash, meant.get(d) as string);
+    return clash;
+  });
 }
 
 /** Same letters, case and separators aside: `Strength`, `Significant shortfall`. */
@@ -296,11 +362,12 @@ function enumDiagnostic(
 function withoutEchoes(
   found: PendingDiagnostic[],
   missing: Map<PendingDiagnostic, string>,
+  meant: Map<PendingDiagnostic, string>,
 ): PendingDiagnostic[] {
   const renamed = new Set(
     found
-      .filter((d) => d.code === 'schema/unknown-key' && d.fix)
-      .map((d) => JSON.stringify([...d.path.slice(0, -1), d.fix?.to])),
+      .filter((d) => meant.has(d))
+      .map((d) => JSON.stringify([...d.path.slice(0, -1), meant.get(d)])),
   );
   return found.filter((d) => !renamed.has(JSON.stringify([...d.path, missing.get(d)])));
 }

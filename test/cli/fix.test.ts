@@ -203,7 +203,66 @@ describe('--fix on misspelt statement names', () => {
   );
 });
 
+const DUPLICATES = `statement: safeguarding
+evidence:
+  - title: A key misspelt beside the key it means
+    category: processes
+    summary: ok
+    sumary: more
+    date: 2024-08-01
+    judgement: strength
+    judgment: strength
+  - title: Two misspellings of one missing key
+    category: processes
+    sumary: one
+    summery: two
+    date: 2024-08-01
+`;
+
+describe('--fix never renames a key onto one the mapping has or will have', () => {
+  it('offers no fix, writes nothing, and says which key is already set', async () => {
+    const repo = tempRepo({ 'cqc-score.yaml': LA_CONFIG, 'a.yaml': DUPLICATES });
+    try {
+      const file = join(repo.dir, 'a.yaml');
+      const dry = await runCli(['validate', repo.dir, '--fix-dry-run']);
+      expect(dry.stdout).toBe('');
+      expect(dry.stderr).toContain('--fix would correct 0 problems in 0 files');
+      const run = await runCli(['validate', repo.dir, '--fix']);
+      expect(readFileSync(file, 'utf8')).toBe(DUPLICATES);
+      expect(run.stdout).toContain(
+        '"sumary" is not a known key; "summary" is already set in this item, so remove one of them',
+      );
+      expect(run.stdout).toContain(
+        '"judgment" is not a known key; "judgement" is already set in this item, so remove one of them',
+      );
+      expect(run.stdout).toContain(
+        '"summery" is not a known key; it and "sumary" both look like "summary", so rename one and remove the other',
+      );
+      // One diagnostic per mistake: the missing "summary" is their echo.
+      expect(run.stdout).not.toContain('schema/required');
+      expect(run.stdout).not.toContain('yaml/duplicate-key');
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
 describe('applyFixes', () => {
+  it('leaves a key fix that would make a duplicate key, or two that would make the same key', () => {
+    const rename = (from: string, to: string) => ({
+      doc: 0,
+      path: ['evidence', 0, from],
+      key: true,
+      from,
+      to,
+    });
+    const taken = 'evidence:\n  - summary: a\n    sumary: b\n';
+    expect(applyFixes(taken, [rename('sumary', 'summary')]).applied).toEqual([]);
+    const twice = 'evidence:\n  - sumary: a\n    summery: b\n';
+    const edited = applyFixes(twice, [rename('sumary', 'summary'), rename('summery', 'summary')]);
+    expect(edited.text).toBe('evidence:\n  - summary: a\n    summery: b\n');
+  });
+
   const fix = (doc: number) => ({
     doc,
     path: ['evidence', 0, 'judgement'],

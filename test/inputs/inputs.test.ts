@@ -97,4 +97,37 @@ describe('inputs and ignores', () => {
     expect(stdout).toMatch(/^ignore \(command line\): \["x\/\*\*"\] +# --ignore$/m);
     expect(stdout).not.toMatch(/files?, \d+ items?/);
   });
+
+  it('prints every command-line setting that decides the result or the exit status', async () => {
+    const given = await runCli([
+      repo.dir,
+      '--print-config',
+      '--max-warnings',
+      '2',
+      '--fail-under',
+      '3',
+      '--fail-under',
+      'safeguarding=2',
+      '--fail-under-rating',
+      'Good',
+      '--allow-empty',
+    ]);
+    expect(given.code).toBe(0);
+    expect(given.stdout).toMatch(/^allow-empty: true +# --allow-empty$/m);
+    expect(given.stdout).toMatch(/^max-warnings: 2 +# --max-warnings$/m);
+    expect(given.stdout).toMatch(/^fail-under: \["3","safeguarding=2"\] +# --fail-under$/m);
+    expect(given.stdout).toMatch(/^fail-under-rating: "good" +# --fail-under-rating$/m);
+    const unset = await runCli([repo.dir, '--print-config']);
+    expect(unset.stdout).toMatch(/^rubrics: \[\] +# default$/m);
+    expect(unset.stdout).toMatch(/^max-warnings: null +# default$/m);
+    expect(unset.stdout).toMatch(/^fail-under: \[\] +# default$/m);
+    expect(unset.stdout).toMatch(/^fail-under-rating: null +# default$/m);
+    // validate has no score thresholds, so none are listed; a bad value is refused as a run refuses it.
+    const validate = await runCli(['validate', repo.dir, '--print-config']);
+    expect(validate.stdout).toMatch(/^max-warnings: null +# default$/m);
+    expect(validate.stdout).not.toMatch(/^fail-under/m);
+    const bad = await runCli([repo.dir, '--print-config', '--fail-under', '5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--fail-under needs a score from 1 to 4');
+  });
 });
