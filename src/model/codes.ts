@@ -15,6 +15,13 @@ export const DIAGNOSTIC_CODES = [
   'no-evidence',
 ] as const;
 
+/**
+ * The codes above, about what evidence says, have no family of their own;
+ * `rules:` and suppressions may also name them `evidence/CODE`, and all of
+ * them at once `evidence/*`.
+ */
+export const EVIDENCE_FAMILY = 'evidence';
+
 export const DIAGNOSTIC_FAMILIES = [
   'yaml',
   'file',

@@ -7,4 +7,4 @@ export type * from './rubric.js';
 export { CATEGORIES, FRAMEWORK_IDS, JUDGEMENTS, STATUSES } from './evidence.js';
 export { SEVERITY_RANK } from './diagnostic.js';
 export { CONFIG_FILE_NAME } from './config.js';
-export { DIAGNOSTIC_CODES, DIAGNOSTIC_FAMILIES } from './codes.js';
+export { DIAGNOSTIC_CODES, DIAGNOSTIC_FAMILIES, EVIDENCE_FAMILY } from './codes.js';

@@ -10,7 +10,12 @@ import type {
   RuleLevel,
   RunOptions,
 } from '../model/index.js';
-import { CONFIG_FILE_NAME, DIAGNOSTIC_CODES, DIAGNOSTIC_FAMILIES } from '../model/index.js';
+import {
+  CONFIG_FILE_NAME,
+  DIAGNOSTIC_CODES,
+  DIAGNOSTIC_FAMILIES,
+  EVIDENCE_FAMILY,
+} from '../model/index.js';
 import { displayPath } from '../base/paths.js';
 import { loadDataFile } from '../schema/data-file.js';
 import { DEFAULT_INPUT_LIMIT } from '../load/read-input.js';
@@ -57,6 +62,9 @@ export function findConfigFile(dir: string): string | undefined {
 /** Whether `rules:` can name this: a known code, a code of a known family, or `family/*`. */
 export function isKnownCode(code: string): boolean {
   if ((DIAGNOSTIC_CODES as readonly string[]).includes(code)) return true;
+  if (code === `${EVIDENCE_FAMILY}/*`) return true;
+  if (code.startsWith(`${EVIDENCE_FAMILY}/`))
+    return (DIAGNOSTIC_CODES as readonly string[]).includes(code.slice(EVIDENCE_FAMILY.length + 1));
   const slash = code.indexOf('/');
   return (
     slash > 0 &&

@@ -11,6 +11,7 @@
  * suppressed inline: only the configuration can relax that check, and then
  * every output says so.
  */
+import { EVIDENCE_FAMILY } from '../model/index.js';
 import type { Diagnostic, RuleLevel } from '../model/index.js';
 
 export interface Directive {
@@ -48,6 +49,9 @@ export function findDirectives(text: string): Directive[] {
 /** Whether a code written in a directive or in `rules:` (`schema/unknown-key`, `schema/*`) covers a diagnostic's code. */
 export function codeMatches(pattern: string, code: string): boolean {
   if (pattern === code) return true;
+  const evidence = `${EVIDENCE_FAMILY}/`;
+  if (pattern.startsWith(evidence) && !code.includes('/'))
+    return pattern === `${evidence}*` || pattern.slice(evidence.length) === code;
   return pattern.endsWith('/*') && code.startsWith(pattern.slice(0, -1));
 }
 

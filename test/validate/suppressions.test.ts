@@ -100,6 +100,11 @@ describe('suppressions', () => {
     },
   );
 
+  it('takes a code without a family in the evidence family too', async () => {
+    const text = `statement: assessing-needs\nevidence:\n# cqc-score-disable-next-line evidence/missing-date -- dated elsewhere\n${undated('First')}${undated('Second')}`;
+    expect(await diagnostics(text)).toEqual(['7 missing-date warn']);
+  });
+
   it('ends a range at cqc-score-enable', async () => {
     const text = `statement: assessing-needs\nevidence:\n# cqc-score-disable missing-date -- dated elsewhere\n${undated('First')}# cqc-score-enable\n${undated('Second')}`;
     expect(await diagnostics(text)).toEqual(['8 missing-date warn']);
@@ -115,6 +120,10 @@ describe('rules: in the configuration', () => {
       'rules:\n  missing-date: error\n  stale-evidence: info\n',
       ['3 missing-date error', '9 stale-evidence info'],
     ],
+    // Codes without a family can be named in the evidence family, one or all.
+    ['rules:\n  evidence/missing-date: off\n', ['9 stale-evidence warn']],
+    ['rules:\n  evidence/*: info\n', ['3 missing-date info', '9 stale-evidence info']],
+    ['rules:\n  evidence/*: off\n  schema/*: error\n', []],
   ])('%j', async (config, expected) => {
     expect(await diagnostics(text, config)).toEqual(expected);
   });
