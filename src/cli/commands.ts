@@ -62,12 +62,16 @@ export function useColor(options: MainOptions, noColor: boolean): boolean {
   return options.stdout.isTTY === true;
 }
 
-/** Runs the paths the command line names, reading standard input first when one of them is `-`. */
+/**
+ * Runs the paths the command line names, reading standard input first when
+ * one of them is `-`. `report` is false after `--fix-dry-run`, whose diff is
+ * the whole output; the result still decides the exit status.
+ */
 async function runPaths(
   paths: string[],
   flags: RawRunFlags & { redact?: boolean },
   options: MainOptions,
-): Promise<ScoreResult | undefined> {
+): Promise<{ result: ScoreResult; report: boolean }> {
   const runOptions: PipelineOptions = toRunOptions(flags);
   if (paths.includes('-')) {
     if (flags.fix || flags.fixDryRun)
@@ -76,12 +80,10 @@ async function runPaths(
       );
     runOptions.stdin = await readStdin(options);
   }
-  // With --fix-dry-run the diff is the output: there is no result to report.
-  let result = runFixing(paths, runOptions, flags, options);
-  if (!result) return undefined;
+  const ran = runFixing(paths, runOptions, flags, options);
   if (flags.redact)
-    result = redactResult(result, explainRunConfig(paths, runOptions).config.privacyAllow);
-  return result;
+    ran.result = redactResult(ran.result, explainRunConfig(paths, runOptions).config.privacyAllow);
+  return ran;
 }
 
 /** With --print-config, prints the configuration and returns true: the run stops there. */
@@ -166,8 +168,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
         const warnings = maxWarnings(flags.maxWarnings);
         // Redacted below, after the baseline, so text taken from it is masked too.
         const ran = await runPaths(paths, { ...flags, redact: false }, options);
-        if (!ran) return exit(EXIT.ok);
-        let result = ran;
+        let result = ran.result;
         if (flags.baseline !== undefined) {
           // Every input has the same size limit; a large folder's result may need it raised.
           const limit = loadConfig(paths, toRunOptions(flags)).maxFileBytes;
@@ -199,6 +200,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
           ...(width !== undefined ? { width } : {}),
           gate,
         };
+        if (!ran.report) return exit(gateFailures(result, gate).length > 0 ? EXIT.failed : EXIT.ok);
         const shown = flags.quiet ? quietened(result, gate) : result;
         await writeOutputs(shown, formats, flags.output, formatOptions, stdout, paths);
         const failures = gateFailures(result, gate);
@@ -223,8 +225,8 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
       const gate: Gate = { failOn: flags.failOn ?? 'error' };
       const warnings = maxWarnings(flags.maxWarnings);
       if (warnings !== undefined) gate.maxWarnings = warnings;
-      const result = await runPaths(paths, flags, options);
-      if (!result) return exit(EXIT.ok);
+      const { result, report } = await runPaths(paths, flags, options);
+      if (!report) return exit(gateFailures(result, gate).length > 0 ? EXIT.failed : EXIT.ok);
       const shown = flags.quiet ? quietened(result, gate) : result;
       if (flags.format === 'json') {
         const { files, items, diagnostics, summary } = shown;

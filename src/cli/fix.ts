@@ -53,23 +53,24 @@ export function fixEvidence(result: ScoreResult, dryRun: boolean): FixOutcome {
 /**
  * The run behind `cqc-score` and `validate` with `--fix`: fix, then read the
  * files again so the report shows what is left. With `--fix-dry-run` the diff
- * is printed and undefined returned: nothing else is reported.
+ * is printed and nothing else is reported (`report` false); the result, of the
+ * files as they still are, decides the exit status.
  */
 export function runFixing(
   paths: string[],
   runOptions: PipelineOptions,
   flags: { fix?: boolean; fixDryRun?: boolean },
   options: MainOptions,
-): ScoreResult | undefined {
+): { result: ScoreResult; report: boolean } {
   const result = run(paths, runOptions);
-  if (!flags.fix && !flags.fixDryRun) return result;
+  if (!flags.fix && !flags.fixDryRun) return { result, report: true };
   const outcome = fixEvidence(result, flags.fixDryRun === true);
   const what = `${outcome.fixes} problem${outcome.fixes === 1 ? '' : 's'} in ${outcome.files} file${outcome.files === 1 ? '' : 's'}`;
   if (flags.fixDryRun) {
     options.stdout.write(outcome.diff);
     options.stderr.write(`cqc-score: --fix would correct ${what}\n`);
-    return undefined;
+    return { result, report: false };
   }
   options.stderr.write(`cqc-score: fixed ${what}\n`);
-  return outcome.fixes > 0 ? run(paths, runOptions) : result;
+  return { result: outcome.fixes > 0 ? run(paths, runOptions) : result, report: true };
 }

@@ -63,7 +63,9 @@ describe('--fix', () => {
     '--fix-dry-run prints a unified diff of the corrections and writes nothing',
     withRepo(async (dir) => {
       const run = await runCli(['validate', dir, '--fix-dry-run']);
-      expect(run.code).toBe(0);
+      // Nothing was written, so the files still hold their errors, as a CI job must hear.
+      expect(run.code).toBe(1);
+      expect((await runCli([dir, '--fix-dry-run'])).code).toBe(1);
       const file = join(dir, 'a.yaml');
       const shown = relative(process.cwd(), file);
       expect(run.stdout).toBe(
@@ -176,6 +178,12 @@ describe('--fix on misspelt statement names', () => {
       ]);
       expect(run.stderr).toContain('--fix would correct 3 problems in 1 file');
       expect(readFileSync(file, 'utf8')).toBe(NAMES_BEFORE);
+      expect(run.code).toBe(1);
+      // Once fixed, the same dry run finds nothing to do, and exits as a plain run does.
+      await runCli(['validate', dir, '--fix']);
+      const again = await runCli(['validate', dir, '--fix-dry-run']);
+      expect(again.stdout).toBe('');
+      expect(again.code).toBe((await runCli(['validate', dir])).code);
     }),
   );
 
