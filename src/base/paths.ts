@@ -3,6 +3,7 @@
  * root, found from this module: dist/base/paths.js as a module of its own,
  * or dist/cqc-score.js inside the bundled CLI.
  */
+import { lstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,28 @@ export function packagePath(...parts: string[]): string {
 
 /** `require` for the package's JSON and CommonJS files and its dependencies. */
 export const packageRequire = createRequire(join(PACKAGE_ROOT, 'package.json'));
+
+/**
+ * Why a path cannot be opened, in words for a message: a link loop and a link
+ * to nothing are named as such, since "does not exist" sends people looking
+ * for a file that is plainly there.
+ */
+export function missingReason(path: string): string {
+  try {
+    statSync(path);
+    return 'cannot be opened';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP')
+      return 'is a link loop (each link leads to another, never to a file); remove or correct the link';
+    try {
+      if (lstatSync(path).isSymbolicLink())
+        return 'is a link to something that does not exist; remove or correct the link';
+    } catch {
+      // Not even a link: plainly missing.
+    }
+    return 'does not exist';
+  }
+}
 
 /** A path as shown to people: relative to the working directory, with forward slashes. */
 export function displayPath(path: string, cwd: string = process.cwd()): string {

@@ -2,6 +2,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { FatalError } from '../base/errors.js';
+import { missingReason } from '../base/paths.js';
 import type { Condition, FrameworkId, Rubric, Rule, TextCondition } from '../model/index.js';
 import { SHIPPED_RUBRICS } from '../frameworks/catalogue.js';
 import type { Catalogue } from '../frameworks/catalogue.js';
@@ -134,7 +135,7 @@ export function loadRules(
       try {
         stats = statSync(dir);
       } catch {
-        throw new FatalError(`rubric folder ${dir} does not exist`);
+        throw new FatalError(`rubric folder ${dir} ${missingReason(dir)}`);
       }
       return stats.isDirectory() ? yamlFilesBelow(dir) : [dir];
     }),

@@ -16,7 +16,7 @@ import {
   DIAGNOSTIC_FAMILIES,
   EVIDENCE_FAMILY,
 } from '../model/index.js';
-import { displayPath } from '../base/paths.js';
+import { displayPath, missingReason } from '../base/paths.js';
 import { loadDataFile } from '../schema/data-file.js';
 import { DEFAULT_INPUT_LIMIT } from '../load/read-input.js';
 import type { DataFile } from '../schema/data-file.js';
@@ -127,7 +127,8 @@ export function explainConfig(
   let file: ConfigFile = {};
   let data: DataFile<ConfigFile | null> | undefined;
   if (path !== undefined) {
-    if (!existsSync(path)) throw new FatalError(`configuration file ${path} does not exist`);
+    if (!existsSync(path))
+      throw new FatalError(`configuration file ${path} ${missingReason(path)}`);
     data = loadDataFile<ConfigFile | null>(
       path,
       'config',

@@ -210,6 +210,32 @@ describe('other inputs get the same treatment', () => {
     expect(self.code).toBe(2);
     expect(self.stderr).toMatch(/self\.yaml is a link loop/);
   });
+
+  it.each([
+    [
+      '--rubrics',
+      (path: string) => ['fixtures/seed-learning', '--rubrics', path],
+      'rubric folder ',
+    ],
+    [
+      '--config',
+      (path: string) => ['fixtures/seed-learning', '--config', path],
+      'configuration file ',
+    ],
+    ['an evidence path', (path: string) => [path], ''],
+  ])('names a link loop or a link to nothing given as %s', async (_name, argv, what) => {
+    const dir = repo({});
+    symlinkSync('loop', join(dir, 'loop'));
+    symlinkSync('nowhere', join(dir, 'dangling'));
+    const loop = await runCli(argv(join(dir, 'loop')));
+    expect(loop.code).toBe(2);
+    expect(loop.stderr).toContain(`${what}${join(dir, 'loop')} is a link loop`);
+    const dangling = await runCli(argv(join(dir, 'dangling')));
+    expect(dangling.code).toBe(2);
+    expect(dangling.stderr).toContain(
+      `${what}${join(dir, 'dangling')} is a link to something that does not exist`,
+    );
+  });
 });
 
 describe('rubric patterns that could hang a run', () => {
