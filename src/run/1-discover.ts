@@ -66,7 +66,10 @@ class Ignorer {
   private readonly matchers: { base: string; anchored: Matcher; anywhere: Matcher }[];
   private readonly git: GitIgnores | undefined;
 
-  constructor(options: DiscoverOptions, cwd: string) {
+  constructor(
+    options: DiscoverOptions,
+    private readonly cwd: string,
+  ) {
     this.matchers = (options.ignore ?? [])
       .filter((set) => set.patterns.length > 0)
       .map((set) => {
@@ -89,6 +92,21 @@ class Ignorer {
       if (isInside(base, path) && anchored(toPosix(relative(base, path)))) return true;
     }
     return this.git?.ignores(path, isDir) ?? false;
+  }
+
+  /**
+   * A file named outright (or standard input's name): ignored itself, or in an
+   * ignored folder, as it would be when its folder is read. Only folders below
+   * the working folder or a pattern's base count, so a pattern such as `tmp`
+   * does not ignore everything under /tmp.
+   */
+  ignoresNamed(path: string): boolean {
+    if (this.ignores(path, false)) return true;
+    const roots = [this.cwd, ...this.matchers.map((m) => m.base)];
+    const below = (dir: string): boolean => roots.some((r) => dir !== r && isInside(r, dir));
+    for (let dir = dirname(path); below(dir); dir = dirname(dir))
+      if (this.ignores(dir, true)) return true;
+    return false;
   }
 }
 
@@ -249,6 +267,17 @@ export function discoverInputs(
     if (input === '-') {
       const name = options.stdin?.filename;
       const path = name ? resolve(cwd, name) : join(cwd, '<stdin>');
+      // As a file named outright: an editor linting an ignored file hears why nothing is checked.
+      if (name && ignorer.ignoresNamed(path)) {
+        diagnostics.push({
+          ...problem(
+            path,
+            'file/ignored',
+            'standard input is named as a file that matches an ignore pattern; skipped',
+          ),
+        });
+        continue;
+      }
       add({
         path,
         display: name ? displayPath(path, cwd) : '<stdin>',
@@ -282,7 +311,7 @@ export function discoverInputs(
       );
     }
     if (stats.isDirectory()) walkFolder(path, ignorer, () => true, add, diagnostics);
-    else if (ignorer.ignores(path, false))
+    else if (ignorer.ignoresNamed(path))
       diagnostics.push({
         ...problem(
           path,

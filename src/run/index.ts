@@ -117,8 +117,11 @@ export function analyse(inputs: Inputs, options: PipelineOptions = {}): Analysis
   const verdicts = judgeItems(items, rules);
   const { statements, groups, overall } = scoreAll(catalogue, rules, verdicts, excluded, config);
 
+  // A file named outright (or standard input's name) that is ignored was said so already:
+  // as in ESLint, that is a warning, not a run without evidence.
+  const namedAndIgnored = found.diagnostics.some((d) => d.code === 'file/ignored');
   const none: Diagnostic[] =
-    files.length === 0 && options.allowEmpty !== true
+    files.length === 0 && options.allowEmpty !== true && !namedAndIgnored
       ? [
           {
             code: 'no-evidence',

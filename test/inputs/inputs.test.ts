@@ -59,6 +59,10 @@ describe('inputs and ignores', () => {
   it('says so when a file named outright is ignored', async () => {
     const result = await summary([repo.dir, at('mkdocs.yml')]);
     expect(result.out).toMatch(/mkdocs\.yml:1:1 warn file\/ignored/);
+    // Also a file in an ignored folder, as it would be when the folder is read.
+    const inFolder = await summary([at('la'), at('drafts/d.yaml')]);
+    expect(inFolder.out).toMatch(/drafts\/d\.yaml:1:1 warn file\/ignored/);
+    expect(inFolder.errors).toBe(0);
   });
 
   it('reads one document from standard input, named by --stdin-filename', async () => {
@@ -67,6 +71,20 @@ describe('inputs and ignores', () => {
     expect(result.files).toBe(1);
     const unnamed = await summary(['-'], bad);
     expect(unnamed.out).toMatch(/^<stdin>:\d+:\d+ error schema\/unknown-key/m);
+  });
+
+  it('skips standard input named as an ignored file, with a warning and no error', async () => {
+    // drafts/ is ignored by the repository's cqc-score.yaml, found from the name's folder.
+    const result = await summary(['-', '--stdin-filename', at('drafts/new.yaml')], bad);
+    expect(result.out).toMatch(/drafts\/new\.yaml:1:1 warn file\/ignored/);
+    expect(result.out).not.toMatch(/schema\/unknown-key|no-evidence/);
+    expect(result.code).toBe(0);
+    const byFlag = await summary(
+      ['-', '--stdin-filename', 'la/x.draft', '--ignore', '*.draft'],
+      bad,
+    );
+    expect(byFlag.out).toMatch(/la\/x\.draft:1:1 warn file\/ignored/);
+    expect(byFlag.code).toBe(0);
   });
 
   it('finds no evidence: exit 1 unless --allow-empty, also when every file is ignored', async () => {
