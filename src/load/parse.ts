@@ -228,6 +228,39 @@ function syntaxTree(text: string): {
 }
 
 /**
+ * What can be made out of a document that could not be read, enough to count
+ * its items: the statement and framework it names, and each evidence item's
+ * statement names. Read from the syntax tree, never turned into values: a
+ * broken document's keys can be deeply nested collections, which the `yaml`
+ * package would write out as text at a cost that grows with their depth.
+ */
+function madeOut(root: unknown): unknown {
+  const yaml = yamlLib();
+  const text = (node: unknown): string | undefined =>
+    yaml.isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+  const field = (map: { items: { key: unknown; value: unknown }[] }, key: string): unknown =>
+    map.items.find((pair) => yaml.isScalar(pair.key) && pair.key.value === key)?.value;
+  const names = (node: unknown): Record<string, unknown> => {
+    if (!yaml.isMap(node)) return {};
+    const out: Record<string, unknown> = {};
+    for (const key of ['statement', 'framework']) {
+      const value = text(field(node, key));
+      if (value !== undefined) out[key] = value;
+    }
+    const statements = field(node, 'statements');
+    if (yaml.isSeq(statements))
+      out.statements = statements.items.flatMap((entry) => text(entry) ?? []);
+    return out;
+  };
+  if (root === null || root === undefined) return null;
+  if (yaml.isSeq(root)) return root.items.map(names);
+  const document = names(root);
+  const evidence = yaml.isMap(root) ? field(root, 'evidence') : undefined;
+  if (yaml.isSeq(evidence)) document.evidence = evidence.items.map(names);
+  return document;
+}
+
+/**
  * A file js-yaml could not read: the diagnostics (the `yaml` package's, or
  * js-yaml's own), and the `yaml` package's partial reading of each document.
  */
@@ -236,13 +269,7 @@ function readFailure(file: string, text: string, error: Error): ParsedFile {
     return unread(file, [fileDiagnostic(file, 'yaml/too-deep', TOO_DEEP)], text);
   const { documents, lineCounter } = syntaxTree(text);
   const salvaged: Unreadable = {
-    docs: documents.map((document) => {
-      try {
-        return document.toJS({ maxAliasCount: 100 }) as unknown;
-      } catch {
-        return undefined;
-      }
-    }),
+    docs: documents.map((document) => madeOut(document.contents)),
     locator: treeLocator(documents, lineCounter),
   };
   // Only the first error of a document: the ones after it are usually its echoes.
