@@ -14,6 +14,25 @@ function score(text: string, flag: string): Score {
 }
 
 /**
+ * The comma-separated entries of one `--fail-under` value. A comma inside a
+ * statement's title ("Learning, improvement and innovation=3") does not end
+ * an entry: an entry ends at a comma once it holds its `=SCORE`, or is a bare score.
+ */
+function entries(value: string): string[] {
+  const found: string[] = [];
+  let pending = '';
+  for (const piece of value.split(',')) {
+    pending = pending === '' ? piece : `${pending},${piece}`;
+    if (piece.includes('=') || /^\s*\d+\s*$/.test(pending)) {
+      found.push(pending.trim());
+      pending = '';
+    }
+  }
+  if (pending.trim() !== '') found.push(pending.trim());
+  return found.filter(Boolean);
+}
+
+/**
  * Parses every `--fail-under` value: `3` (every scored statement) or
  * `assessing-needs=3,safeguarding=3` (named statements), or both. Later values win.
  * Names are kept as written; `resolveThresholds` checks them against the framework.
@@ -21,10 +40,7 @@ function score(text: string, flag: string): Score {
 export function parseFailUnder(values: readonly string[]): ScoreThresholds {
   const thresholds: ScoreThresholds = { statements: {} };
   for (const value of values) {
-    for (const part of value
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean)) {
+    for (const part of entries(value)) {
       const eq = part.lastIndexOf('=');
       if (eq < 0) thresholds.all = score(part, '--fail-under');
       else {

@@ -41,10 +41,20 @@ describe('parseFailUnder', () => {
     ],
     [['2', 'safeguarding=4'], { all: 2, statements: { safeguarding: 4 } }],
     [['2, Safeguarding = 3'], { all: 2, statements: { Safeguarding: 3 } }],
+    // A comma inside a title does not end the entry.
+    [
+      ['Learning, improvement and innovation=3,safeguarding=2'],
+      { statements: { 'Learning, improvement and innovation': 3, safeguarding: 2 } },
+    ],
+    [
+      ['3,Care provision, integration and continuity=2'],
+      { all: 3, statements: { 'Care provision, integration and continuity': 2 } },
+    ],
   ])('%j', (values, expected) => expect(parseFailUnder(values)).toEqual(expected));
 
-  it.each([['5'], ['0'], ['x'], ['=3'], ['safeguarding=']])('rejects %j', (value) =>
-    expect(() => parseFailUnder([value])).toThrow(/--fail-under/),
+  it.each([['5'], ['0'], ['x'], ['=3'], ['safeguarding='], ['3,Learning, improvement']])(
+    'rejects %j',
+    (value) => expect(() => parseFailUnder([value])).toThrow(/--fail-under/),
   );
 });
 
