@@ -31,7 +31,7 @@ import {
   MAX_DEPTH,
 } from './depth.js';
 import { fileDiagnostic, yamlErrorDiagnostic } from './yaml-errors.js';
-import { treeLocator } from './positions.js';
+import { offsetToPosition, treeLocator } from './positions.js';
 import type { Locator, Position } from './positions.js';
 
 export { MAX_DEPTH } from './depth.js';
@@ -234,8 +234,20 @@ function syntaxTree(text: string): {
  * broken document's keys can be deeply nested collections, which the `yaml`
  * package would write out as text at a cost that grows with their depth.
  */
-function madeOut(root: unknown): unknown {
+function madeOut(root: unknown, source: string): { value: unknown; starts: number[] } {
   const yaml = yamlLib();
+  // A broken block list can hold entries its author never wrote: a line
+  // indented short becomes an entry of its own. An item is an entry that
+  // follows a "- " (every entry of a flow list `[…]` is one).
+  const entries = (list: { flow?: boolean; items: unknown[] }): unknown[] =>
+    list.flow === true
+      ? list.items
+      : list.items.filter((entry) => {
+          const start = (entry as { range?: [number, number, number] } | null)?.range?.[0];
+          if (start === undefined) return true;
+          const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+          return /-[ \t]+$/.test(source.slice(lineStart, start));
+        });
   const text = (node: unknown): string | undefined =>
     yaml.isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
   const field = (map: { items: { key: unknown; value: unknown }[] }, key: string): unknown =>
@@ -252,12 +264,20 @@ function madeOut(root: unknown): unknown {
       out.statements = statements.items.flatMap((entry) => text(entry) ?? []);
     return out;
   };
-  if (root === null || root === undefined) return null;
-  if (yaml.isSeq(root)) return root.items.map(names);
+  /** Where each item kept starts, for its position: the tree's own numbering counts the others too. */
+  const startsOf = (items: unknown[]): number[] =>
+    items.map((item) => (item as { range?: [number, number, number] } | null)?.range?.[0] ?? 0);
+  if (root === null || root === undefined) return { value: null, starts: [] };
+  if (yaml.isSeq(root)) {
+    const items = entries(root);
+    return { value: items.map(names), starts: startsOf(items) };
+  }
   const document = names(root);
   const evidence = yaml.isMap(root) ? field(root, 'evidence') : undefined;
-  if (yaml.isSeq(evidence)) document.evidence = evidence.items.map(names);
-  return document;
+  if (!yaml.isSeq(evidence)) return { value: document, starts: [] };
+  const items = entries(evidence);
+  document.evidence = items.map(names);
+  return { value: document, starts: startsOf(items) };
 }
 
 /**
@@ -268,9 +288,20 @@ function readFailure(file: string, text: string, error: Error): ParsedFile {
   if (error instanceof RangeError)
     return unread(file, [fileDiagnostic(file, 'yaml/too-deep', TOO_DEEP)], text);
   const { documents, lineCounter } = syntaxTree(text);
+  const made = documents.map((document) => madeOut(document.contents, text));
+  const tree = treeLocator(documents, lineCounter);
   const salvaged: Unreadable = {
-    docs: documents.map((document) => madeOut(document.contents)),
-    locator: treeLocator(documents, lineCounter),
+    docs: made.map((m) => m.value),
+    locator: {
+      locate(doc, path, atKey) {
+        const item = path[path.length - 1];
+        const isItem = path.length === 1 || (path.length === 2 && path[0] === 'evidence');
+        const start = isItem && typeof item === 'number' ? made[doc]?.starts[item] : undefined;
+        return start === undefined
+          ? tree.locate(doc, path, atKey)
+          : offsetToPosition(lineCounter, start);
+      },
+    },
   };
   // Only the first error of a document: the ones after it are usually its echoes.
   const found = documents.flatMap((d) =>

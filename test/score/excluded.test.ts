@@ -123,6 +123,8 @@ interface FileErrorCase {
   config?: string;
   safeguarding: number;
   overall: number;
+  /** The lines the items left out are shown at, when the case is about them. */
+  lines?: number[];
 }
 
 const SAFEGUARDING = strength('safeguarding') + shortfalls('summary');
@@ -133,6 +135,13 @@ const FILE_ERRORS: FileErrorCase[] = [
     file: (t) => t.replace('title: Audit actions', 'title: Audit: actions'),
     safeguarding: 3,
     overall: 3,
+  },
+  {
+    name: 'a line indented one space short: each item still counts once, at its own line',
+    file: (t) => t.replace('    summary: Enquiries waited', '   summary: Enquiries waited'),
+    safeguarding: 3,
+    overall: 3,
+    lines: [3, 9, 14],
   },
   {
     name: 'a YAML error, with yaml/* turned off in the configuration',
@@ -201,7 +210,7 @@ const FILE_ERRORS: FileErrorCase[] = [
 ];
 
 describe('errors outside any one item', () => {
-  it.each(FILE_ERRORS)('$name', ({ file, config, safeguarding, overall }) => {
+  it.each(FILE_ERRORS)('$name', ({ file, config, safeguarding, overall, lines }) => {
     const files: Record<string, string | Buffer> = repoWith('summary');
     files['safeguarding.yaml'] = file(SAFEGUARDING);
     if (config) files['cqc-score.yaml'] = config;
@@ -212,6 +221,7 @@ describe('errors outside any one item', () => {
       expect(statement?.excludedItems).toBe(safeguarding);
       expect(result.excludedItems).toBe(overall);
       if (overall > 0) expect(result.provisional).toBe(true);
+      if (lines) expect(result.excluded?.map((ref) => ref.line)).toEqual(lines);
       // The two shortfalls never count while their file is in error.
       expect(statement?.findings.some((f) => f.effect === 'shortfall')).toBe(false);
     } finally {
