@@ -19,6 +19,7 @@ import {
   toRunOptions,
 } from './options.js';
 import { runFixing } from './fix.js';
+import { maskPersonalData } from '../validate/privacy.js';
 import type { RawReportFlags, RawRunFlags } from './options.js';
 import { readDataText } from '../schema/data-file.js';
 import { BASELINE_TEXT, parseBaseline, withBaseline } from '../report/baseline.js';
@@ -89,14 +90,16 @@ async function runPaths(
 /** With --print-config, prints the configuration and returns true: the run stops there. */
 function printedConfig(
   paths: string[],
-  flags: RawRunFlags & RawReportFlags & OutcomeFlags,
+  flags: RawRunFlags & RawReportFlags & OutcomeFlags & { redact?: boolean },
   options: MainOptions,
 ): boolean {
   if (!flags.printConfig) return false;
   const runOptions = toRunOptions(flags);
   const outcome = outcomeRows(flags);
   const { config, sources } = explainRunConfig(paths, runOptions);
-  options.stdout.write(printConfig(config, sources, runOptions, outcome));
+  const text = printConfig(config, sources, runOptions, outcome);
+  // Values are the configuration's own words (ignore patterns, rule names, paths): masked like any other output.
+  options.stdout.write(flags.redact ? maskPersonalData(text, config.privacyAllow) : text);
   return true;
 }
 

@@ -65,6 +65,9 @@ export function isKnownCode(code: string): boolean {
   if (code === `${EVIDENCE_FAMILY}/*`) return true;
   if (code.startsWith(`${EVIDENCE_FAMILY}/`))
     return (DIAGNOSTIC_CODES as readonly string[]).includes(code.slice(EVIDENCE_FAMILY.length + 1));
+  // The personal-data codes are a closed list: a misspelt one would lower nothing and say nothing.
+  if (code.startsWith('personal-data/'))
+    return code === 'personal-data/*' || PERSONAL_DATA_CODES.includes(code);
   const slash = code.indexOf('/');
   return (
     slash > 0 &&
@@ -94,7 +97,7 @@ function checkFile(data: DataFile<ConfigFile | null>, file: ConfigFile): void {
       ...data.positionOf(['rules', code]),
       message: `"${code}" is not a diagnostic code (the README's diagnostics table lists them)${didYouMean(
         code,
-        [...DIAGNOSTIC_CODES, ...DIAGNOSTIC_FAMILIES.map((f) => `${f}/*`)],
+        [...DIAGNOSTIC_CODES, ...PERSONAL_DATA_CODES, ...DIAGNOSTIC_FAMILIES.map((f) => `${f}/*`)],
       )}`,
     });
   }

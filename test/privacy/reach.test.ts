@@ -212,6 +212,25 @@ describe('--redact reaches every message', () => {
     }
   });
 
+  it('--print-config --redact', async () => {
+    const { dir, cleanup } = tempRepo({
+      'cqc-score.yaml': `${LA_CONFIG}ignore:\n  - "jo.smith@example.org/**"\n`,
+      'a.yaml': evidenceYaml(),
+    });
+    try {
+      const argv = ['validate', dir, '--print-config', '--ignore', 'QQ 12 34 56 C'];
+      const plain = await runCli(argv);
+      expect(plain.stdout).toContain('jo.smith@example.org');
+      const redacted = await runCli([...argv, '--redact']);
+      expect(redacted.code).toBe(0);
+      expect(redacted.stdout).not.toMatch(/smith|QQ 12/);
+      expect(redacted.stdout).toContain('[redacted email]');
+      expect(redacted.stdout).toContain('[redacted ni-number]');
+    } finally {
+      cleanup();
+    }
+  });
+
   it('explain --redact', async () => {
     const argv = ['explain', 'safeguarding', 'fixtures/personal-data'];
     const plain = await runCli(argv);

@@ -128,6 +128,20 @@ describe('rules: in the configuration', () => {
     expect(await diagnostics(text, config)).toEqual(expected);
   });
 
+  it.each(['personal-data/phonex', 'personal-data/anything at all'])(
+    'refuses a personal-data code that does not exist: %s',
+    async (code) => {
+      const repo = tempRepo({ 'cqc-score.yaml': `${LA_CONFIG}rules:\n  "${code}": off\n` });
+      try {
+        const { code: status, stderr } = await runCli(['validate', repo.dir]);
+        expect(status).toBe(2);
+        expect(stderr).toContain(`"${code}" is not a diagnostic code`);
+      } finally {
+        repo.cleanup();
+      }
+    },
+  );
+
   it('refuses a code that does not exist, with the nearest', async () => {
     const repo = tempRepo({ 'cqc-score.yaml': `${LA_CONFIG}rules:\n  missing-dat: off\n` });
     try {
