@@ -255,13 +255,15 @@ function madeOut(root: unknown, source: string): { value: unknown; starts: numbe
   const names = (node: unknown): Record<string, unknown> => {
     if (!yaml.isMap(node)) return {};
     const out: Record<string, unknown> = {};
-    for (const key of ['statement', 'framework']) {
-      const value = text(field(node, key));
-      if (value !== undefined) out[key] = value;
+    const framework = text(field(node, 'framework'));
+    if (framework !== undefined) out.framework = framework;
+    // One name or a list, whichever was written: the names are for counting.
+    for (const key of ['statement', 'statements']) {
+      const value = field(node, key);
+      const one = text(value);
+      if (one !== undefined) out[key] = one;
+      else if (yaml.isSeq(value)) out[key] = value.items.flatMap((entry) => text(entry) ?? []);
     }
-    const statements = field(node, 'statements');
-    if (yaml.isSeq(statements))
-      out.statements = statements.items.flatMap((entry) => text(entry) ?? []);
     return out;
   };
   /** Where each item kept starts, for its position: the tree's own numbering counts the others too. */

@@ -160,9 +160,9 @@ function leaveOutDocument(
   const framework = record.framework;
   if (framework !== config.framework && FRAMEWORK_IDS.some((id) => id === framework)) return false;
   const catalogue = loadFramework(config.framework);
-  const statement = typeof record.statement === 'string' ? record.statement : undefined;
-  const docStatement =
-    statement === undefined ? undefined : (resolve(catalogue, statement) ?? undefined);
+  const docStatement = looseNames(record.statement)
+    .map((name) => resolve(catalogue, name))
+    .find((id) => id !== null);
   const [list, at] = Array.isArray(doc)
     ? [doc, []]
     : Array.isArray(record.evidence)
@@ -356,10 +356,21 @@ function namedStatements(
   raw: unknown,
   docStatement: string | undefined,
 ): string[] {
-  const item = (raw !== null && typeof raw === 'object' ? raw : {}) as RawItem;
-  const ids = namesOf(item).flatMap((name) => resolve(catalogue, name) ?? []);
-  if (ids.length === 0 && namesOf(item).length === 0 && docStatement) ids.push(docStatement);
+  const item = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const names = [...looseNames(item.statement), ...looseNames(item.statements)];
+  const ids = names.flatMap((name) => resolve(catalogue, name) ?? []);
+  if (ids.length === 0 && names.length === 0 && docStatement) ids.push(docStatement);
   return [...new Set(ids)];
+}
+
+/**
+ * The statement names a value gives, whichever shape it was written in (one
+ * name or a list): an item left out for writing `statements: safeguarding`
+ * still counts against Safeguarding.
+ */
+function looseNames(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((name) => typeof name === 'string') : [];
 }
 
 /** The item's statements as ids, or undefined when one is unknown or none is named (reported). */

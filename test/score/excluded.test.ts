@@ -176,6 +176,19 @@ const FILE_ERRORS: FileErrorCase[] = [
     overall: 3,
   },
   {
+    name: 'an item naming its statement as one name under "statements:"',
+    file: () =>
+      'evidence:\n  - title: Waits\n    category: processes\n    summary: Enquiries waited too long.\n    date: 2024-07-01\n    statements: safeguarding\n    judgement: shortfall\n',
+    safeguarding: 1,
+    overall: 1,
+  },
+  {
+    name: 'a document naming its statement in a list',
+    file: (t) => t.replace('statement: safeguarding', 'statement: [safeguarding]'),
+    safeguarding: 3,
+    overall: 3,
+  },
+  {
     name: 'evidence written as a mapping: the document counts once',
     file: () =>
       'statement: safeguarding\nevidence:\n  title: Waits\n  category: processes\n  summary: x\n',
