@@ -1,3 +1,4 @@
+import { plural } from '../base/plural.js';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { explainRunConfig, loadConfig } from '../run/index.js';
@@ -241,7 +242,7 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
         stdout.write(diagnosticsText(shown.diagnostics, paint, flags.verbose));
         const { errors, warnings: warned } = result.summary;
         stdout.write(
-          `${result.files} file${result.files === 1 ? '' : 's'}, ${result.items} item${result.items === 1 ? '' : 's'}: ${problemCounts(errors, warned, paint)}${flags.quiet && warned > 0 ? ' (warnings hidden by --quiet)' : ''}\n`,
+          `${plural(result.files, 'file')}, ${plural(result.items, 'item')}: ${problemCounts(errors, warned, paint)}${flags.quiet && warned > 0 ? ' (warnings hidden by --quiet)' : ''}\n`,
         );
       }
       const failures = gateFailures(result, gate);

@@ -5,6 +5,7 @@
  * rewritten as reports are (src/cli/write-file.ts): a temporary file beside
  * it with the same permission bits, flushed to disk, then renamed over it.
  */
+import { plural } from '../base/plural.js';
 import { applyFixes, unifiedDiff } from '../load/edit.js';
 import type { Diagnostic, Fix, ScoreResult } from '../model/index.js';
 import { run } from '../run/index.js';
@@ -65,7 +66,7 @@ export function runFixing(
   const result = run(paths, runOptions);
   if (!flags.fix && !flags.fixDryRun) return { result, report: true };
   const outcome = fixEvidence(result, flags.fixDryRun === true);
-  const what = `${outcome.fixes} problem${outcome.fixes === 1 ? '' : 's'} in ${outcome.files} file${outcome.files === 1 ? '' : 's'}`;
+  const what = `${plural(outcome.fixes, 'problem')} in ${plural(outcome.files, 'file')}`;
   if (flags.fixDryRun) {
     options.stdout.write(outcome.diff);
     options.stderr.write(`cqc-score: --fix would correct ${what}\n`);

@@ -7,6 +7,7 @@
  * is wrong, with what to write instead. Anything else is left to the
  * parser's own message (see yaml-errors.ts).
  */
+import { plural } from '../base/plural.js';
 
 export interface Mistake {
   code: string;
@@ -173,7 +174,7 @@ function blockTextIndent(lines: Line[], line: Line): Mistake | undefined {
     const firstIndent = indentOf(first);
     return {
       code: 'yaml/indentation',
-      message: `this line is indented ${indent} space${indent === 1 ? '' : 's'}, but the text of "${parts.key}" starts on line ${first.number + 1} indented ${firstIndent}; if this line is part of that text, indent it ${firstIndent} spaces like line ${first.number + 1}`,
+      message: `this line is indented ${plural(indent, 'space')}, but the text of "${parts.key}" starts on line ${first.number + 1} indented ${firstIndent}; if this line is part of that text, indent it ${firstIndent} spaces like line ${first.number + 1}`,
       offset: line.start + indent,
     };
   }
@@ -204,7 +205,7 @@ function dashIndent(lines: Line[], line: Line): Mistake | undefined {
   const at = indentOf(nearest);
   return {
     code: 'yaml/indentation',
-    message: `this list entry is indented ${indent} space${indent === 1 ? '' : 's'}, but the "- " of the entry ${whereAbove(nearest, line)} is at ${at}; line this "- " up with that one`,
+    message: `this list entry is indented ${plural(indent, 'space')}, but the "- " of the entry ${whereAbove(nearest, line)} is at ${at}; line this "- " up with that one`,
     offset: line.start + indent,
   };
 }
@@ -230,7 +231,7 @@ function badIndent(lines: Line[], line: Line, pointAt: Line = line): Mistake {
       : 'line it up with the keys at its level';
   return {
     code: 'yaml/indentation',
-    message: `this line is indented ${indent} space${indent === 1 ? '' : 's'}, ${previousKey ? `but "${previousKey.key}" above is at ${previousKey.keyColumn}` : 'unlike the lines around it'}; ${advice}`,
+    message: `this line is indented ${plural(indent, 'space')}, ${previousKey ? `but "${previousKey.key}" above is at ${previousKey.keyColumn}` : 'unlike the lines around it'}; ${advice}`,
     offset: pointAt.start + indent,
   };
 }

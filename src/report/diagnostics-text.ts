@@ -1,3 +1,4 @@
+import { plural } from '../base/plural.js';
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic, Severity } from '../model/index.js';
 import { codeHelpUri } from './codes.js';
@@ -34,14 +35,10 @@ export function diagnosticsText(
   return diagnostics.map((d) => `${diagnosticLine(d, paint, verbose)}\n`).join('');
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 /** "2 errors, 1 warning", each coloured by its severity when there are any. */
 export function problemCounts(errors: number, warnings: number, paint?: Paint): string {
-  const e = count(errors, 'error');
-  const w = count(warnings, 'warning');
+  const e = plural(errors, 'error');
+  const w = plural(warnings, 'warning');
   if (!paint) return `${e}, ${w}`;
   return `${errors > 0 ? paint.red.bold(e) : e}, ${warnings > 0 ? paint.yellow(w) : w}`;
 }

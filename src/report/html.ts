@@ -6,6 +6,7 @@
  * are inline and a Content Security Policy forbids everything else, and all
  * evidence text is escaped (htmlText).
  */
+import { plural } from '../base/plural.js';
 import { changesOf } from './baseline.js';
 import type { Block, Detail, GlanceTile, Inline, ListItem } from './document.js';
 import { inlineText } from './document.js';
@@ -75,7 +76,7 @@ function tile(t: GlanceTile): string {
 function bar(strengths: number, shortfalls: number): string {
   const total = strengths + shortfalls;
   const width = (n: number): string => (total === 0 ? '0' : ((n / total) * 100).toFixed(1));
-  const words = `${strengths} strength${strengths === 1 ? '' : 's'}, ${shortfalls} shortfall${shortfalls === 1 ? '' : 's'}`;
+  const words = `${plural(strengths, 'strength')}, ${plural(shortfalls, 'shortfall')}`;
   return (
     `<div class="bar" role="img" aria-label="${words}">` +
     `<span class="good" style="width:${width(strengths)}%"></span>` +

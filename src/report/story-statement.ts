@@ -8,7 +8,8 @@ import type { Finding, ScoreResult, StatementItem, StatementResult } from '../mo
 import { SCORE_LABELS } from '../score/arithmetic.js';
 import type { Block, Detail, Inline, ListItem } from './document.js';
 import { figures, quotation, shownRef, voice } from './quotes.js';
-import { EFFECT_LABELS, isShortfall, plural } from './words.js';
+import { plural } from '../base/plural.js';
+import { EFFECT_LABELS, isShortfall } from './words.js';
 
 type Index = Map<string, StatementItem>;
 const key = (ref: { file: string; line: number; column: number }): string =>

@@ -14,7 +14,8 @@ import { shownRef } from './quotes.js';
 import { statementSection } from './story-statement.js';
 
 export type { Detail } from './document.js';
-import { DISCLAIMER, frameworkTitle, plural, ratingLabel, statementsInOrder } from './words.js';
+import { plural } from '../base/plural.js';
+import { DISCLAIMER, frameworkTitle, ratingLabel, statementsInOrder } from './words.js';
 
 export const FULL: Detail = {
   itemsPerFinding: Infinity,

@@ -8,6 +8,7 @@
  * Colour only when asked; evidence text is stripped of escape sequences and
  * control characters so a file cannot repaint the terminal.
  */
+import { plural } from '../base/plural.js';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { ScoreResult, StatementResult } from '../model/index.js';
@@ -24,7 +25,6 @@ import {
   isShortfall,
   leftOutWords,
   overallLabel,
-  plural,
   ratingLabel,
   refText,
   scoreChange,

@@ -1,4 +1,5 @@
 /** Words shared by the formatters, so every format names things the same way. */
+import { plural } from '../base/plural.js';
 import { loadFramework } from '../frameworks/catalogue.js';
 import type {
   Effect,
@@ -49,15 +50,12 @@ export function leftOutWords(result: ScoreResult, where = false): string | undef
   ];
   const shown =
     refs.slice(0, 3).join(', ') + (refs.length > 3 ? ` and ${refs.length - 3} more` : '');
-  return `${n} item${n === 1 ? '' : 's'} left out because of errors${where ? ` (${shown})` : ''}, so it may change once ${n === 1 ? 'that is' : 'they are'} fixed`;
+  return `${plural(n, 'item')} left out because of errors${where ? ` (${shown})` : ''}, so it may change once ${n === 1 ? 'that is' : 'they are'} fixed`;
 }
 
 export function frameworkTitle(id: FrameworkId): string {
   return loadFramework(id).title;
 }
-
-/** `1 item`, `2 items`. */
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function refText(ref: SourceRef): string {
   return `${ref.file}:${ref.line}`;

@@ -2,6 +2,7 @@
  * What surrounds a score: the gaps in its evidence, how far it can be trusted,
  * and what would lift it.
  */
+import { plural } from '../base/plural.js';
 import type {
   Category,
   EvidenceItem,
@@ -39,8 +40,6 @@ export function categoryWords(category: Category): string {
 function refs(items: readonly EvidenceItem[]): SourceRef[] {
   return items.map((item) => item.ref);
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function gapsFor(
   def: StatementDef,
@@ -108,7 +107,7 @@ export function gapsFor(
   if (stale.length > 0) {
     gaps.push({
       kind: 'stale-evidence',
-      message: `${stale.length} stale item${stale.length === 1 ? '' : 's'} left out of the score`,
+      message: `${plural(stale.length, 'stale item')} left out of the score`,
       evidence: refs(stale),
     });
   }
@@ -116,7 +115,7 @@ export function gapsFor(
   if (unjudged.length > 0) {
     gaps.push({
       kind: 'unjudged-item',
-      message: `${unjudged.length} item${unjudged.length === 1 ? '' : 's'} no rule could judge; add a "judgement" or clearer wording`,
+      message: `${plural(unjudged.length, 'item')} no rule could judge; add a "judgement" or clearer wording`,
       evidence: refs(unjudged.map((v) => v.item)),
     });
   }
