@@ -23,7 +23,7 @@ import type { DataFile } from '../schema/data-file.js';
 import { didYouMean } from '../schema/suggest.js';
 import { isRealDate, today } from './dates.js';
 import { PERSONAL_DATA_KINDS } from './detectors.js';
-import { codeMatches } from './suppressions.js';
+import { ruleFor } from './suppressions.js';
 
 interface ConfigFile {
   framework?: FrameworkId;
@@ -231,10 +231,9 @@ function foldersOnTheWay(path: string): string[] {
 
 /** The `rules:` entries that set a personal-data code below `level`, the most specific entry deciding. */
 function weakeningRules(rules: Record<string, RuleLevel>, level: PrivacyLevel): string[] {
-  const entries = Object.keys(rules);
   const found = new Set<string>();
   for (const code of PERSONAL_DATA_CODES) {
-    const pattern = code in rules ? code : entries.find((p) => codeMatches(p, code));
+    const pattern = ruleFor(rules, code);
     if (pattern !== undefined && STRENGTH[rules[pattern]!] < STRENGTH[level]) found.add(pattern);
   }
   return [...found];

@@ -175,6 +175,14 @@ export function applySuppressions(
   return kept;
 }
 
+/** The `rules:` entry that decides a code, if any: the exact code over a pattern that covers it. */
+export function ruleFor(
+  rules: Readonly<Record<string, RuleLevel>>,
+  code: string,
+): string | undefined {
+  return code in rules ? code : Object.keys(rules).find((pattern) => codeMatches(pattern, code));
+}
+
 /**
  * Diagnostics with the severities `rules:` gives their codes; `off` drops
  * them. The most specific entry wins: an exact code over its `family/*`.
@@ -183,11 +191,11 @@ export function applyRules(
   diagnostics: readonly Diagnostic[],
   rules: Readonly<Record<string, RuleLevel>>,
 ): Diagnostic[] {
-  const entries = Object.entries(rules);
-  if (entries.length === 0) return [...diagnostics];
+  if (Object.keys(rules).length === 0) return [...diagnostics];
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const level = rules[d.code] ?? entries.find(([pattern]) => codeMatches(pattern, d.code))?.[1];
+    const entry = ruleFor(rules, d.code);
+    const level = entry === undefined ? undefined : rules[entry];
     if (level === undefined) out.push(d);
     else if (level !== 'off') out.push({ ...d, severity: level });
   }
