@@ -23,14 +23,15 @@ export function packagePath(...parts: string[]): string {
 export const packageRequire = createRequire(join(PACKAGE_ROOT, 'package.json'));
 
 /**
- * Why a path cannot be opened, in words for a message: a link loop and a link
- * to nothing are named as such, since "does not exist" sends people looking
- * for a file that is plainly there.
+ * Why a path that cannot be opened is not plainly missing, in words for a
+ * message: a link loop, or a link to nothing, since "does not exist" sends
+ * people looking for a file that is plainly there. Undefined when it is
+ * simply not there.
  */
-export function missingReason(path: string): string {
+export function brokenLink(path: string): string | undefined {
   try {
     statSync(path);
-    return 'cannot be opened';
+    return undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOOP')
       return 'is a link loop (each link leads to another, never to a file); remove or correct the link';
@@ -40,7 +41,7 @@ export function missingReason(path: string): string {
     } catch {
       // Not even a link: plainly missing.
     }
-    return 'does not exist';
+    return undefined;
   }
 }
 

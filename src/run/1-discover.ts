@@ -11,7 +11,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../model/index.js';
 import { CONFIG_FILE_NAME } from '../model/index.js';
-import { displayPath, missingReason } from '../base/paths.js';
+import { displayPath, brokenLink } from '../base/paths.js';
 import { FatalError } from '../base/errors.js';
 import { specialKind } from '../load/read-input.js';
 import { GitIgnores } from './gitignore.js';
@@ -303,11 +303,11 @@ export function discoverInputs(
     try {
       stats = statSync(path);
     } catch {
-      const why = missingReason(path);
+      const link = brokenLink(path);
       throw new FatalError(
-        why === 'does not exist'
-          ? `${input}: no such file or folder; give evidence folders, files or globs`
-          : `${input} ${why}`,
+        link
+          ? `${input} ${link}`
+          : `${input}: no such file or folder; give evidence folders, files or globs`,
       );
     }
     if (stats.isDirectory()) walkFolder(path, ignorer, () => true, add, diagnostics);

@@ -2,7 +2,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { FatalError } from '../base/errors.js';
-import { missingReason } from '../base/paths.js';
+import { brokenLink } from '../base/paths.js';
 import type { Condition, FrameworkId, Rubric, Rule, TextCondition } from '../model/index.js';
 import { SHIPPED_RUBRICS } from '../frameworks/catalogue.js';
 import type { Catalogue } from '../frameworks/catalogue.js';
@@ -135,7 +135,7 @@ export function loadRules(
       try {
         stats = statSync(dir);
       } catch {
-        throw new FatalError(`rubric folder ${dir} ${missingReason(dir)}`);
+        throw new FatalError(`rubric folder ${dir} ${brokenLink(dir) ?? 'does not exist'}`);
       }
       return stats.isDirectory() ? yamlFilesBelow(dir) : [dir];
     }),

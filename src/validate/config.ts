@@ -16,7 +16,7 @@ import {
   DIAGNOSTIC_FAMILIES,
   EVIDENCE_FAMILY,
 } from '../model/index.js';
-import { displayPath, missingReason } from '../base/paths.js';
+import { displayPath, brokenLink } from '../base/paths.js';
 import { loadDataFile } from '../schema/data-file.js';
 import { DEFAULT_INPUT_LIMIT } from '../load/read-input.js';
 import type { DataFile } from '../schema/data-file.js';
@@ -131,7 +131,7 @@ export function explainConfig(
   let data: DataFile<ConfigFile | null> | undefined;
   if (path !== undefined) {
     if (!existsSync(path))
-      throw new FatalError(`configuration file ${path} ${missingReason(path)}`);
+      throw new FatalError(`configuration file ${path} ${brokenLink(path) ?? 'does not exist'}`);
     data = loadDataFile<ConfigFile | null>(
       path,
       'config',
