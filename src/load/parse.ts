@@ -83,12 +83,16 @@ const ALIAS = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/m;
 const TOO_DEEP = `YAML is nested more than ${MAX_DEPTH} levels deep; evidence files need only a few levels`;
 const TOO_MANY_ALIASES = `YAML repeats anchors through aliases too often (more than ${MAX_ALIAS_EXPANSION} nodes once written out); write the values out instead`;
 
-/** A file that cannot be read, and why. */
-function unread(
+/**
+ * A file with nothing to read, and why. Its evidence is `unreadable` (by
+ * default, nothing could be made of it); `null` for a file that holds none of
+ * its own, skipped with a warning.
+ */
+export function unread(
   file: string,
   diagnostics: Diagnostic[],
   text?: string,
-  unreadable: Unreadable = NOTHING_READ,
+  unreadable: Unreadable | null = NOTHING_READ,
 ): ParsedFile {
   return {
     file,
@@ -97,7 +101,7 @@ function unread(
     itemPosition: () => ({ line: 1, column: 1 }),
     diagnostics,
     ...(text !== undefined ? { text } : {}),
-    unreadable,
+    ...(unreadable ? { unreadable } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Config } from '../model/index.js';
 import type { FoundFile } from './1-discover.js';
-import { NOTHING_READ, parseEvidenceFile } from '../load/parse.js';
+import { NOTHING_READ, parseEvidenceFile, unread } from '../load/parse.js';
 import type { ParsedFile } from '../load/parse.js';
 import { fileDiagnostic } from '../load/yaml-errors.js';
 import { readInput } from '../load/read-input.js';
@@ -43,14 +43,13 @@ export function readEvidenceFile(
   seen?: Map<string, string>,
 ): ParsedFile {
   // A file skipped with a warning holds no evidence of its own; one that fails holds some unread.
-  const failed = (code: string, message: string, severity?: 'warn'): ParsedFile => ({
-    file: file.display,
-    docs: [],
-    locator: NOTHING_READ.locator,
-    itemPosition: () => ({ line: 1, column: 1 }),
-    diagnostics: [fileDiagnostic(file.display, code, message, undefined, severity)],
-    ...(severity === 'warn' ? {} : { unreadable: NOTHING_READ }),
-  });
+  const failed = (code: string, message: string, severity?: 'warn'): ParsedFile =>
+    unread(
+      file.display,
+      [fileDiagnostic(file.display, code, message, undefined, severity)],
+      undefined,
+      severity === 'warn' ? null : NOTHING_READ,
+    );
   const outcome: ReadOutcome =
     file.content !== undefined
       ? file.content.length > config.maxFileBytes

@@ -342,11 +342,7 @@ function documentStatement(
 
 /** The names an item gives, in order: its `statement`, then its `statements`. */
 function namesOf(item: RawItem): string[] {
-  const names: string[] = [];
-  if (typeof item.statement === 'string') names.push(item.statement);
-  if (Array.isArray(item.statements))
-    for (const name of item.statements) if (typeof name === 'string') names.push(name);
-  return names;
+  return [...looseNames(item.statement), ...looseNames(item.statements)];
 }
 
 /** The statements an item can be counted against, however broken it is: for "left out" counts. */
@@ -356,8 +352,7 @@ function namedStatements(
   raw: unknown,
   docStatement: string | undefined,
 ): string[] {
-  const item = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const names = [...looseNames(item.statement), ...looseNames(item.statements)];
+  const names = namesOf((raw !== null && typeof raw === 'object' ? raw : {}) as RawItem);
   const ids = names.flatMap((name) => resolve(catalogue, name) ?? []);
   if (ids.length === 0 && names.length === 0 && docStatement) ids.push(docStatement);
   return [...new Set(ids)];
