@@ -204,13 +204,15 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
           ...(width !== undefined ? { width } : {}),
           gate,
         };
-        if (!ran.report) return exit(gateFailures(result, gate).length > 0 ? EXIT.failed : EXIT.ok);
+        const failures = gateFailures(result, gate);
+        const status = failures.length > 0 ? EXIT.failed : EXIT.ok;
+        // After --fix-dry-run the diff was the output: only the status is left to give.
+        if (!ran.report) return exit(status);
         const shown = flags.quiet ? quietened(result, gate) : result;
         await writeOutputs(shown, formats, flags.output, formatOptions, stdout, paths);
-        const failures = gateFailures(result, gate);
         for (const f of failures.filter((x) => x.kind !== 'diagnostics'))
           options.stderr.write(`cqc-score: ${f.reason}\n`);
-        exit(failures.length > 0 ? EXIT.failed : EXIT.ok);
+        exit(status);
       },
     );
 
@@ -230,7 +232,9 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
       const warnings = maxWarnings(flags.maxWarnings);
       if (warnings !== undefined) gate.maxWarnings = warnings;
       const { result, report } = await runPaths(paths, flags, options);
-      if (!report) return exit(gateFailures(result, gate).length > 0 ? EXIT.failed : EXIT.ok);
+      const failures = gateFailures(result, gate);
+      const status = failures.length > 0 ? EXIT.failed : EXIT.ok;
+      if (!report) return exit(status);
       const shown = flags.quiet ? quietened(result, gate) : result;
       if (flags.format === 'json') {
         const { files, items, diagnostics, summary } = shown;
@@ -245,10 +249,9 @@ export function registerCommands(program: Command, options: MainOptions, exit: E
           `${plural(result.files, 'file')}, ${plural(result.items, 'item')}: ${problemCounts(errors, warned, paint)}${flags.quiet && warned > 0 ? ' (warnings hidden by --quiet)' : ''}\n`,
         );
       }
-      const failures = gateFailures(result, gate);
       for (const f of failures.filter((x) => x.kind === 'warnings'))
         options.stderr.write(`cqc-score: ${f.reason}\n`);
-      exit(failures.length > 0 ? EXIT.failed : EXIT.ok);
+      exit(status);
     });
 
   explainCommand(program, options, exit);
