@@ -152,3 +152,22 @@ describe('every operator in the registry', () => {
     expect(holds(when, item(overrides))).toBe(expected);
   });
 });
+
+describe('the words a text pattern quotes', () => {
+  const words = (summary: string, pattern: string): string[] =>
+    judgeItem(item({ summary }), [
+      { id: 't/rule', finding: 'f', effect: 'strength', when: { text: { patterns: [pattern] } } },
+    ]).fired[0]?.outcome.words ?? [];
+
+  it('are whole tokens, so an address the pattern stops inside is quoted whole', () => {
+    expect(words('Her son joegarcia@example.org called.', 'son \\w+')).toEqual([
+      'son joegarcia@example.org',
+    ]);
+  });
+
+  it('are widened only so far inside one long run of text without spaces', () => {
+    const run = 'x'.repeat(5_000);
+    const [quoted] = words(`${run}50%${run}`, '\\d+%');
+    expect(quoted).toBe(`${'x'.repeat(100)}50%${'x'.repeat(100)}`);
+  });
+});

@@ -87,6 +87,13 @@ export const text: Operator<TextCondition> = {
 };
 
 /**
+ * How far a match is widened each way, at most: enough for any email address
+ * or number, and a bound, so a pattern matching many times inside one long
+ * run of text without spaces does not scan the whole run for every match.
+ */
+const MAX_WIDENING = 100;
+
+/**
  * A pattern's match widened to whole space-separated tokens, lower-cased: a
  * pattern may stop inside an email address or a number, and a cut-off one is
  * no longer recognised, so `--redact` could not mask what a finding quotes.
@@ -94,8 +101,10 @@ export const text: Operator<TextCondition> = {
 function wholeTokens(text: string, from: number, to: number): string {
   let start = from;
   let end = to;
-  while (start > 0 && !/\s/.test(text[start - 1] as string)) start--;
-  while (end < text.length && !/\s/.test(text[end] as string)) end++;
+  const first = Math.max(0, from - MAX_WIDENING);
+  const last = Math.min(text.length, to + MAX_WIDENING);
+  while (start > first && !/\s/.test(text[start - 1] as string)) start--;
+  while (end < last && !/\s/.test(text[end] as string)) end++;
   // Closing punctuation is the sentence's, not the quoted words'.
   while (end > to && /[,.;:!?)\]"'”’]/.test(text[end - 1] as string)) end--;
   return text.slice(start, end).toLowerCase();
